@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Phases depend one way, in the order data flows:
+// Syntax → Semantics → Planning → Runtime, with Store underneath; the CLI is a thin shell.
+let package = Package(
+    name: "rulec",
+    products: [
+        .executable(name: "rulec", targets: ["rulec"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "Syntax"),
+        .target(name: "Semantics", dependencies: ["Syntax"]),
+        .target(name: "Store", dependencies: ["CSQLite"]),
+        .target(name: "Planning", dependencies: ["Syntax", "Semantics", "Store", "CSQLite"]),
+        .target(name: "Runtime", dependencies: ["Syntax", "Semantics", "Planning", "Store"]),
+        .target(name: "RulecCLI", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store"]),
+        .executableTarget(name: "rulec", dependencies: ["RulecCLI"]),
+        .executableTarget(name: "RulecBench", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store"]),
+        .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),
+        .testTarget(name: "SemanticsTests", dependencies: ["Syntax", "Semantics"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Syntax", "Semantics", "Planning", "Store"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store"]),
+        .testTarget(name: "RulecCLITests", dependencies: ["RulecCLI", "Store"]),
+    ]
+)

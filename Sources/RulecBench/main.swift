@@ -1,0 +1,2 @@
+// Benchmarks land here with the phases they measure (see BENCHMARKS.md).
+print("rulec benchmarks: nothing to measure yet")

@@ -1,0 +1,5 @@
+/// Every subcommand, in the order `rulec --help` lists them.
+enum CommandTable {
+    static let all: [any Command.Type] = [
+    ]
+}

@@ -1,0 +1,30 @@
+import Testing
+@testable import RulecCLI
+
+@Suite struct DriverTests {
+    func run(_ words: [String], env: [String: String] = [:]) -> (ExitCode, String, String) {
+        let out = OutputStream.Capture(), err = OutputStream.Capture()
+        let context = CommandContext(environment: env, standardOutput: out.stream, standardError: err.stream, workingDirectory: "/")
+        let code = Rulec.main(words, context: context)
+        return (code, out.text, err.text)
+    }
+
+    @Test func versionPrintsAndSucceeds() {
+        let (code, out, _) = run(["--version"])
+        #expect(code == .success)
+        #expect(out.hasPrefix("rulec "))
+    }
+
+    @Test func unknownCommandIsAUsageError() {
+        let (code, _, err) = run(["frobnicate"])
+        #expect(code == .usageOrIO)
+        #expect(err.contains("unknown command 'frobnicate'"))
+    }
+
+    @Test func unknownOptionSuggestsTheClosest() throws {
+        var args = Arguments(["--fomat", "json"])
+        #expect(throws: CLIError.usage("unknown option '--fomat'. Did you mean '--format'?")) {
+            _ = try args.positionals(known: ["--format", "--strict"])
+        }
+    }
+}
