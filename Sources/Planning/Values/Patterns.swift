@@ -1,0 +1,26 @@
+import Foundation
+
+/// `matches`: ICU regular expressions, unanchored (LANGUAGE.md §6). Patterns
+/// are compiled once and shared; the checker has already rejected invalid ones.
+public final class PatternCache: @unchecked Sendable {
+    private var compiled: [String: NSRegularExpression] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    public static let shared = PatternCache()
+
+    public func matches(_ text: String, pattern: String) -> Bool? {
+        guard let regex = expression(for: pattern) else { return nil }
+        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        return regex.firstMatch(in: text, options: [], range: range) != nil
+    }
+
+    func expression(for pattern: String) -> NSRegularExpression? {
+        lock.lock(); defer { lock.unlock() }
+        if let regex = compiled[pattern] { return regex }
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+        compiled[pattern] = regex
+        return regex
+    }
+}
