@@ -21,25 +21,32 @@ struct CheckCommand: Command {
         Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage or I/O error.
         """
 
-    static let options = ["--format", "--strict", "--db", "--user"]
+    static let knownOptions = ["--format", "--strict", "--db", "--user"]
 
     static func run(_ arguments: inout Arguments, _ context: CommandContext) throws -> ExitCode {
+        try run(&arguments, context, frontEnd: FrontEnd())
+    }
+
+    /// `run` with the phases supplied, for tests.
+    static func run(_ arguments: inout Arguments, _ context: CommandContext, frontEnd: FrontEnd) throws -> ExitCode {
         let format = try DiagnosticFormat(option: arguments.option("--format"))
         let strict = arguments.flag("--strict")
         let database = try arguments.option("--db")
-        let user = try arguments.option("--user")
-        let paths = try arguments.positionals(known: options)
+        let user = try arguments.option("--user") ?? context.environment["RULEC_USER"]
+        let paths = try arguments.positionals(known: knownOptions)
         if database != nil, user == nil {
-            throw CLIError.usage("--db needs --user: templates belong to one creator")
+            throw CLIError.usage("--db needs --user (or RULEC_USER): templates belong to one creator")
         }
-        // TODO(sema): template checks. When the checker adds the store-backed
-        // template catalog to CheckOptions (templates that exist and their
-        // {{slots}}), load it here from `database` for `user` and pass it in.
-        // Until then --db/--user are accepted and validated but change nothing.
+        // TODO(sema): template checks against the store. CheckOptions has no
+        // field for them yet; when the checker adds one (the creator's templates
+        // and their {{slots}}), load it here from `database` for `user` and set
+        // it on `checkOptions`. Until then --db/--user are accepted and validated but
+        // change nothing.
         _ = (database, user)
+        let checkOptions = CheckOptions()
 
         let files = try ProgramLoader(workingDirectory: context.workingDirectory).load(paths.isEmpty ? ["."] : paths)
-        let result = FrontEnd().run(files)
+        let result = frontEnd.run(files, options: checkOptions)
         let diagnostics = strict ? result.diagnostics.promotingWarningsToErrors() : result.diagnostics
 
         context.standardOutput.print(
