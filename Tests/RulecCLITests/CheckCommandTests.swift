@@ -114,6 +114,15 @@ import Testing
         }
     }
 
+    @Test func pathsArePrintedTidy() {
+        #expect(ProgramLoader.tidy("./rules//vip.rules") == "rules/vip.rules")
+        #expect(ProgramLoader.tidy("rules/./") == "rules")
+        #expect(ProgramLoader.tidy(".") == ".")
+        #expect(ProgramLoader.tidy("/") == "/")
+        #expect(ProgramLoader.tidy("/srv//rules") == "/srv/rules")
+        #expect(ProgramLoader.tidy("../up") == "../up")
+    }
+
     @Test func fileIDsFollowTheSortedOrder() throws {
         try withFolder(["z.rules": "", "m/a.rules": "", "a.rules": ""]) { root in
             let seen = IDRecorder()

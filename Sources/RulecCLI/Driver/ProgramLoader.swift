@@ -41,7 +41,8 @@ struct ProgramLoader {
         }
         // A file named on the command line is taken whatever its extension: the user asked for it.
         guard isDirectory.boolValue else { return [(Self.tidy(path), absolute)] }
-        return try walk(folder: absolute, shownAs: path == "." ? "" : Self.tidy(path) + "/")
+        let folder = Self.tidy(path)
+        return try walk(folder: absolute, shownAs: folder == "." ? "" : folder.hasSuffix("/") ? folder : folder + "/")
     }
 
     /// `*.rules` below a folder. Hidden entries (`.git`, `.build`) are skipped,
@@ -78,9 +79,9 @@ struct ProgramLoader {
 
     /// `./a/b//c.rules` → `a/b/c.rules`: paths as a reader (and GitHub) expects them.
     static func tidy(_ path: String) -> String {
-        var parts = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
-        if parts.isEmpty { parts = ["."] }
-        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        let root = path.hasPrefix("/") ? "/" : ""
+        return parts.isEmpty ? (root.isEmpty ? "." : root) : root + parts.joined(separator: "/")
     }
 
     private static func reason(_ error: any Error) -> String {
