@@ -37,11 +37,11 @@ struct CheckCommand: Command {
         if database != nil, user == nil {
             throw CLIError.usage("--db needs --user (or RULEC_USER): templates belong to one creator")
         }
-        // TODO(sema): template checks against the store. CheckOptions has no
-        // field for them yet; when the checker adds one (the creator's templates
-        // and their {{slots}}), load it here from `database` for `user` and set
-        // it on `checkOptions`. Until then --db/--user are accepted and validated but
-        // change nothing.
+        // TODO(sema, store): template checks. The checker is adding
+        // `CheckOptions.templates` (template name → body with `{{slots}}`; nil
+        // skips the check). Once it and a Store reader for message_templates are
+        // merged, open `database`, read `user`'s templates and set them on
+        // `checkOptions`. Until then --db/--user are validated but change nothing.
         _ = (database, user)
         let checkOptions = CheckOptions()
 
