@@ -18,7 +18,11 @@ extension CheckState {
                 report(droppedCollection(name, dropped, at: field.range))
             } else {
                 let guess = Suggestion.closest(to: name, among: Catalog.fanMemberNames)
-                report(unknown(.unknownField, "a fan has no field `\(name)`", at: field.range, guess: guess))
+                if let guess, Catalog.collections[guess] != nil {
+                    report(unknown(.unknownCollection, "a fan has no collection `\(name)`", at: field.range, guess: guess))
+                } else {
+                    report(unknown(.unknownField, "a fan has no field `\(name)`", at: field.range, guess: guess))
+                }
             }
         case .scoreNamespace?:
             if let dimension = Catalog.scoreDimension(named: name) {
