@@ -60,6 +60,7 @@ extension CheckState {
 extension ExprType {
     /// "an int", "a money", for messages.
     var withArticle: String {
+        if self == .money { return "money" }
         let text = description
         return (text.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + text
     }
