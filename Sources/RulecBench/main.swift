@@ -1,2 +1,4 @@
 // Benchmarks land here with the phases they measure (see BENCHMARKS.md).
-print("rulec benchmarks: nothing to measure yet")
+// Run one with `swift run -c release RulecBench NAME`; no name runs them all.
+let selected = Set(CommandLine.arguments.dropFirst())
+if selected.isEmpty || selected.contains("check") { CheckBenchmark.run() }
