@@ -70,6 +70,11 @@ struct CheckState {
         self.files = files
         self.options = options
         for file in files { sources[file.file.id] = file.file }
+        // The tables keyed by ExprID hold about one entry per node; growing them
+        // by doubling dominated the checker's time on large programs.
+        let nodes = files.reduce(0) { $0 + $1.expressionCountEstimate }
+        program.types.reserveCapacity(nodes)
+        program.resolutions.reserveCapacity(nodes / 2)
     }
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
