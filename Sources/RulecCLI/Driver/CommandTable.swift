@@ -1,5 +1,7 @@
 /// Every subcommand, in the order `rulec --help` lists them.
 enum CommandTable {
     static let all: [any Command.Type] = [
+        DbInitCommand.self,
+        DbSeedCommand.self,
     ]
 }

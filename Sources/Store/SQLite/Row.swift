@@ -5,6 +5,9 @@ import Foundation
 /// `next()`) that produced it; copy out what you keep, or use `values`.
 public struct Row {
     let statement: Statement
+    /// Keeps the cursor alive while the row is read: a cursor that went away
+    /// would rewind the statement under us (`try db.cursor(sql).next()?[0]`).
+    let cursor: RowCursor
 
     public var count: Int { Int(statement.columnCount) }
     public func name(_ index: Int) -> String { statement.columnName(Int32(index)) }
@@ -44,7 +47,7 @@ public final class RowCursor {
     public func next() throws -> Row? {
         guard !finished else { return nil }
         do {
-            if try statement.step() { return Row(statement: statement) }
+            if try statement.step() { return Row(statement: statement, cursor: self) }
         } catch {
             finish()
             throw error
