@@ -67,6 +67,43 @@ public enum StoreEnums {
     public static let deliveryStatuses = ["queued", "sent", "delivered", "read", "failed"]
     public static let importStatuses = ["running", "completed", "failed"]
     public static let tagSources = ["creator", "rule", "import"]
+
+    /// Every list with the column(s) it constrains, in the order docs/STORE-ENUMS.md shows them.
+    public static let catalog: [(name: String, columns: String, values: [String])] = [
+        ("platforms", "every `platform` column", platforms),
+        ("lifecycleStages", "fan_profiles.lifecycle_stage", lifecycleStages),
+        ("subscriptionStatuses", "fan_subscriptions.status", subscriptionStatuses),
+        ("subscriptionEventTypes", "fan_subscription_events.event_type", subscriptionEventTypes),
+        ("transactionKinds", "fan_transactions.kind, creator_earnings.content_type", transactionKinds),
+        ("messageDirections", "fan_messages.direction", messageDirections),
+        ("messageStatuses", "fan_messages.status", messageStatuses),
+        ("scoreDimensions", "fan_scores.dimension", scoreDimensions),
+        ("memoryKinds", "fan_memories.kind", memoryKinds),
+        ("customRequestStages", "fan_custom_requests.stage", customRequestStages),
+        ("customRequestStatuses", "fan_custom_requests.status", customRequestStatuses),
+        ("onboardingStates", "creator_profiles.onboarding_state", onboardingStates),
+        ("ruleStatuses", "automation_rules.status", ruleStatuses),
+        ("actionOutcomes", "automation_rule_actions.outcome", actionOutcomes),
+        ("hitlStatuses", "hitl_action_queue.status", hitlStatuses),
+        ("actionTypes", "action_type of hitl_action_queue, automation_rule_actions, automation_scheduled_actions", actionTypes),
+        ("ruleRunOutcomes", "automation_rule_runs.outcome", ruleRunOutcomes),
+        ("segmentChanges", "fan_segment_member_events.change", segmentChanges),
+        ("scheduledActionStatuses", "automation_scheduled_actions.status", scheduledActionStatuses),
+        ("eventSources", "automation_cursors.source, automation_rule_runs.event_source", eventSources),
+    ]
+
+    /// The Markdown of docs/STORE-ENUMS.md (a test keeps the file equal to this).
+    public static func markdown() -> String {
+        var lines = ["# Enum values of the store", "",
+                     "Generated from `Sources/Store/Schema/StoreEnums.swift` (the schema's CHECK constraints use the",
+                     "same lists). Semantics cannot import Store, so the language checker's copy must match this page;",
+                     "`RULEC_REGENERATE_GOLDEN=1 swift test --filter StoreEnumsDocTests` rewrites it.", "",
+                     "| list | column | values |", "|---|---|---|"]
+        for entry in catalog {
+            lines.append("| `\(entry.name)` | \(entry.columns) | " + entry.values.map { "`\($0)`" }.joined(separator: " ") + " |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
 }
 
 extension Array where Element == String {
