@@ -2,5 +2,7 @@
 enum CommandTable {
     static let all: [any Command.Type] = [
         CheckCommand.self,
+        DbInitCommand.self,
+        DbSeedCommand.self,
     ]
 }

@@ -1,0 +1,82 @@
+/// A connection bound to one creator. Engine code reads and writes through it,
+/// so the creator scope cannot be forgotten: every statement must contain the
+/// named parameter `:user`, which this handle binds to its `userID` itself.
+/// The other values bind, in the order they appear, to the remaining `?`
+/// placeholders (numbered `?NNN` parameters are not supported here).
+///
+/// A statement without `:user` is refused before it runs: SQL that could touch
+/// another creator's rows is a programming error caught on first use.
+public struct CreatorStore {
+    public let database: Database
+    public let userID: String
+
+    public init(database: Database, userID: String) {
+        self.database = database
+        self.userID = userID
+    }
+
+    /// A cursor over the rows of a creator-scoped query.
+    public func cursor(_ sql: String, _ bindings: [SQLValue] = []) throws -> RowCursor {
+        let statement = try scopedStatement(sql, bindings)
+        return RowCursor(statement: statement)
+    }
+
+    public func cursor(_ fragment: SQLFragment) throws -> RowCursor {
+        try cursor(fragment.text, fragment.bindings)
+    }
+
+    public func forEachRow(_ sql: String, _ bindings: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
+        let rows = try cursor(sql, bindings)
+        while let row = try rows.next() { try body(row) }
+    }
+
+    public func rows(_ sql: String, _ bindings: [SQLValue] = []) throws -> [[SQLValue]] {
+        var result: [[SQLValue]] = []
+        try forEachRow(sql, bindings) { result.append($0.values) }
+        return result
+    }
+
+    public func scalar(_ sql: String, _ bindings: [SQLValue] = []) throws -> SQLValue {
+        try cursor(sql, bindings).next()?[0] ?? .null
+    }
+
+    /// Runs a write; returns the number of rows changed.
+    @discardableResult
+    public func execute(_ sql: String, _ bindings: [SQLValue] = []) throws -> Int {
+        let statement = try scopedStatement(sql, bindings)
+        defer { statement.reset() }
+        while try statement.step() {}
+        return database.changes
+    }
+
+    /// Runs an INSERT; returns the new row's id.
+    @discardableResult
+    public func insert(_ sql: String, _ bindings: [SQLValue] = []) throws -> Int64 {
+        try execute(sql, bindings)
+        return database.lastInsertRowID
+    }
+
+    public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
+        try database.transaction(kind, body)
+    }
+
+    private func scopedStatement(_ sql: String, _ bindings: [SQLValue]) throws -> Statement {
+        let statement = try database.cachedStatement(sql)
+        do {
+            guard let userIndex = statement.parameterIndex(":user") else {
+                throw StoreError.unscopedQuery(sql: sql)
+            }
+            let otherIndexes = (1...statement.parameterCount).filter { $0 != userIndex }
+            guard otherIndexes.count == bindings.count else {
+                throw SQLiteError(code: 25 /* SQLITE_RANGE */,
+                                  message: "statement takes \(otherIndexes.count) parameters besides :user, \(bindings.count) given", sql: sql)
+            }
+            try statement.bind(.text(userID), at: userIndex)
+            for (index, value) in zip(otherIndexes, bindings) { try statement.bind(value, at: index) }
+            return statement
+        } catch {
+            statement.reset()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// One numbered schema change. Applied in order, each in the transaction that
+/// opens the store, and recorded in `schema_migrations`; a migration's SQL
+/// never changes once released (a later change is a new migration).
+public struct Migration: Sendable {
+    public let version: Int
+    public let name: String
+    public let sql: String
+}
+
+extension Migration {
+    /// Every migration this build knows, in order. The initial schema is split
+    /// by domain of the data model, so each migration reads as one area.
+    /// Foreign keys may point at a table a later migration creates (SQLite
+    /// resolves them when rows are written), and all of them run before the
+    /// store is used.
+    public static let all: [Migration] = [
+        Migration(version: 1, name: "user_and_platform", sql: Schema.userAndPlatform),
+        Migration(version: 2, name: "fan_crm", sql: Schema.fanCRM),
+        Migration(version: 3, name: "publishing", sql: Schema.publishing),
+        Migration(version: 4, name: "media", sql: Schema.media),
+        Migration(version: 5, name: "campaigns_and_analytics", sql: Schema.campaignsAndAnalytics),
+        Migration(version: 6, name: "automation_and_messaging", sql: Schema.automationAndMessaging),
+        Migration(version: 7, name: "known_gaps", sql: Schema.knownGaps),
+        Migration(version: 8, name: "engine_state", sql: Schema.engineState),
+    ]
+
+    public static var latestVersion: Int { all.last?.version ?? 0 }
+}
+
+/// The DDL of each migration, one extension per domain (Schema+*.swift).
+enum Schema {
+    /// Triggers that make a table append-only in the database itself (STORE.md).
+    static func appendOnly(_ table: String) -> String {
+        """
+        CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
+        BEGIN SELECT RAISE(ABORT, '\(table) is append-only: rows cannot be updated'); END;
+        CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
+        BEGIN SELECT RAISE(ABORT, '\(table) is append-only: rows cannot be deleted'); END;
+        """
+    }
+
+    /// `CHECK (column IN (0, 1))` for a boolean stored as an integer.
+    static func bool(_ column: String, default value: Int) -> String {
+        "\(column) INTEGER NOT NULL DEFAULT \(value) CHECK (\(column) IN (0, 1))"
+    }
+
+    /// The tables STORE.md declares append-only, plus our segment membership log.
+    public static let appendOnlyTables = [
+        "subscription_events", "fan_subscription_events", "automation_rule_runs", "automation_rule_actions",
+        "post_performance_snapshots", "platform_stats_snapshots", "fan_segment_member_events",
+    ]
+}

@@ -1,0 +1,44 @@
+/// Brings a database file up to the latest schema: reads which migrations it
+/// has, refuses a file from a newer rulec, applies the missing ones in order in
+/// one `BEGIN IMMEDIATE` transaction (two processes opening the same new file
+/// cannot both migrate it), and records each in `schema_migrations`.
+enum Migrator {
+    static let createLedger = """
+    CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        applied_at INTEGER NOT NULL DEFAULT (unixepoch())
+    ) STRICT
+    """
+
+    /// The highest migration recorded in the file, 0 for a new file.
+    static func currentVersion(of database: Database) throws -> Int {
+        guard try database.tableExists("schema_migrations") else { return 0 }
+        return Int(try database.scalar("SELECT coalesce(max(version), 0) FROM schema_migrations").int64 ?? 0)
+    }
+
+    /// Applies the migrations the file lacks; returns the versions applied.
+    @discardableResult
+    static func migrate(_ database: Database, migrations: [Migration] = Migration.all) throws -> [Int] {
+        let supported = migrations.last?.version ?? 0
+        // Checked before taking the write lock, so a read-only look at a newer file fails cleanly.
+        let found = try currentVersion(of: database)
+        if found > supported { throw StoreError.newerSchema(path: database.path, found: found, supported: supported) }
+        if found == supported { return [] }
+
+        return try database.transaction(.immediate) {
+            try database.execute(createLedger)
+            // Read again under the lock: another process may have migrated meanwhile.
+            let current = try currentVersion(of: database)
+            if current > supported { throw StoreError.newerSchema(path: database.path, found: current, supported: supported) }
+            var applied: [Int] = []
+            for migration in migrations where migration.version > current {
+                try database.execute(migration.sql)
+                try database.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+                                     [.int(migration.version), .text(migration.name)])
+                applied.append(migration.version)
+            }
+            return applied
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/// Failures of the store above SQLite itself (those are `SQLiteError`).
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file was written by a newer rulec: its schema has migrations this build does not know.
+    case newerSchema(path: String, found: Int, supported: Int)
+    /// A creator-scoped statement lacked the `:user` parameter.
+    case unscopedQuery(sql: String)
+    /// Seeding refuses to add a second synthetic CRM on top of a creator's existing rows.
+    case creatorAlreadySeeded(userID: String)
+    /// A caller passed a value the store cannot accept (a negative fan count, an empty user id).
+    case invalidArgument(String)
+
+    public var description: String {
+        switch self {
+        case .newerSchema(let path, let found, let supported):
+            "\(path) has schema version \(found), newer than this rulec supports (\(supported)); upgrade rulec to open it"
+        case .unscopedQuery(let sql):
+            "creator-scoped SQL must bind :user, and this does not: \(sql)"
+        case .creatorAlreadySeeded(let userID):
+            "creator '\(userID)' already has fans in this store; seed another --user or a new --db file"
+        case .invalidArgument(let message):
+            message
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Testing
+@testable import Store
+
+@Suite struct MigrationTests {
+    @Test func migratesAnEmptyFileToTheLatestVersion() throws {
+        let dir = try TempDirectory()
+        let store = try Store.open(path: dir.path("crm.sqlite"))
+        #expect(store.schemaVersion == Migration.latestVersion)
+        let recorded = try store.database.rows("SELECT version FROM schema_migrations ORDER BY version")
+        #expect(recorded.map { $0[0].int64 } == Migration.all.map { Int64($0.version) })
+        #expect(try store.database.scalar("PRAGMA journal_mode") == .text("wal"))
+        #expect(try store.database.scalar("PRAGMA foreign_keys") == .integer(1))
+    }
+
+    @Test func everyCollectionOfTheDataModelIsATable() throws {
+        let store = try Store.open(path: ":memory:")
+        for table in PinnedSchema.allCollections {
+            #expect(try store.database.tableExists(table), "missing table \(table)")
+        }
+        for dropped in ["scraped_media", "content_requests", "taxonomy_mapping", "taxonomy_mappings"] {
+            #expect(try !store.database.tableExists(dropped))
+        }
+    }
+
+    @Test func everyTableIsStrict() throws {
+        let store = try Store.open(path: ":memory:")
+        let loose = try store.database.rows(
+            "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND strict = 0 AND name NOT LIKE 'sqlite_%'")
+        #expect(loose.isEmpty, "tables not STRICT: \(loose)")
+    }
+
+    @Test func eventSourcesNeverReuseIds() throws {
+        let store = try Store.open(path: ":memory:")
+        for table in PinnedSchema.eventSourcesWithAutoincrement {
+            let sql = try store.database.scalar("SELECT sql FROM sqlite_schema WHERE name = ?", [.text(table)]).string ?? ""
+            #expect(sql.contains("AUTOINCREMENT"), "\(table) lacks AUTOINCREMENT")
+        }
+    }
+
+    @Test func reopeningAppliesNothingAndKeepsRows() throws {
+        let dir = try TempDirectory()
+        let path = dir.path("crm.sqlite")
+        do {
+            let store = try Store.open(path: path)
+            try store.database.execute("INSERT INTO creator_profiles (user_id, display_name) VALUES ('u1', 'Ada')")
+        }
+        let reopened = try Database(path: path)
+        #expect(try Migrator.migrate(reopened).isEmpty)
+        #expect(try reopened.scalar("SELECT display_name FROM creator_profiles") == .text("Ada"))
+    }
+
+    @Test func anOlderFileIsMigratedForward() throws {
+        let dir = try TempDirectory()
+        let path = dir.path("old.sqlite")
+        do {
+            let old = try Database(path: path)
+            try Migrator.migrate(old, migrations: Array(Migration.all.prefix(3)))
+            #expect(try Migrator.currentVersion(of: old) == 3)
+            #expect(try !old.tableExists("automation_cursors"))
+        }
+        let store = try Store.open(path: path)
+        #expect(store.schemaVersion == Migration.latestVersion)
+        #expect(try store.database.tableExists("automation_cursors"))
+    }
+
+    @Test func aNewerFileIsRefusedWithATypedError() throws {
+        let dir = try TempDirectory()
+        let path = dir.path("newer.sqlite")
+        do {
+            let store = try Store.open(path: path)
+            try store.database.execute("INSERT INTO schema_migrations (version, name) VALUES (?, 'from_the_future')",
+                                       [.int(Migration.latestVersion + 1)])
+        }
+        #expect(throws: StoreError.newerSchema(path: path, found: Migration.latestVersion + 1, supported: Migration.latestVersion)) {
+            _ = try Store.open(path: path)
+        }
+    }
+}
