@@ -1,0 +1,59 @@
+import Semantics
+import Syntax
+
+/// Builds condition plans: splits the condition into its top-level conjuncts
+/// (inlining segments used positively, so their conjuncts plan like the
+/// rule's own), compiles each to SQL, and leaves to the evaluator each
+/// conjunct SQL cannot reproduce exactly.
+public enum PlanBuilder {
+    public static func plan(_ condition: Expr?, program: CheckedProgram, scope: FanScope) -> ConditionPlan {
+        let compiler = SQLCompiler(program: program, scope: scope)
+        var clauses: [String] = []
+        var residual: [ResidualConjunct] = []
+        var bindings: [PlanBinding] = []
+        if scope == .oneFan {
+            clauses.append("f.id = ?")
+            bindings.append(.fanID)
+        }
+        for conjunct in condition.map({ conjuncts(of: $0, program: program) }) ?? [] {
+            let before = compiler.bindings.count
+            do {
+                clauses.append(try compiler.condition(conjunct, .positive))
+            } catch let reason as ResidualReason {
+                compiler.discardBindings(from: before)
+                residual.append(ResidualConjunct(expr: conjunct, reason: reason.message))
+            } catch {
+                compiler.discardBindings(from: before)
+                residual.append(ResidualConjunct(expr: conjunct, reason: "\(error)"))
+            }
+        }
+        bindings += compiler.bindings
+        let filters = clauses.map { " AND " + $0 }.joined()
+        let sql = "SELECT f.id FROM fan_profiles f WHERE f.user_id = :user\(filters) ORDER BY f.id"
+        return ConditionPlan(scope: scope, sql: sql, bindings: bindings, residual: residual, condition: condition)
+    }
+
+    /// Top-level `and` operands, looking through parentheses and into segments
+    /// named by `fan in S` (the checker has ruled out cycles).
+    static func conjuncts(of expr: Expr, program: CheckedProgram) -> [Expr] {
+        switch expr.kind {
+        case .parenthesized(let inner):
+            return conjuncts(of: inner, program: program)
+        case .binary(.and, let lhs, let rhs):
+            return conjuncts(of: lhs, program: program) + conjuncts(of: rhs, program: program)
+        case .comparison(.in, _, let rhs):
+            if case .segment(let name)? = program.resolution(of: rhs), let segment = program.segment(named: name) {
+                return conjuncts(of: segment.condition, program: program)
+            }
+            return [expr]
+        default:
+            return [expr]
+        }
+    }
+}
+
+extension SQLCompiler {
+    func discardBindings(from count: Int) {
+        removeBindings(after: count)
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import Semantics
+import Syntax
+
+extension SQLCompiler {
+    private func resolve(_ aggregate: Aggregate) throws -> (CollectionSpec, FieldSpec?) {
+        switch program.resolution(of: aggregate.source) {
+        case .collection(let c)?: return (c, nil)
+        case .collectionField(let c, let f)?: return (c, f)
+        default: throw ResidualReason(message: "unresolved aggregate source")
+        }
+    }
+
+    /// `FROM table cN WHERE cN.user_id = :user [AND cN.fan_id = f.id] [window] [filter]`,
+    /// with `body` building the select list and tail inside the alias's scope.
+    private func rows(of aggregate: Aggregate, correlated: Bool,
+                      _ body: (_ alias: String, _ from: String) throws -> String) throws -> String {
+        let (collection, _) = try resolve(aggregate)
+        return try withElementAlias { alias in
+            var from = "FROM \(collection.table) \(alias) WHERE \(alias).user_id = :user"
+            if correlated { from += " AND \(alias).fan_id = f.id" }
+            if let window = aggregate.window {
+                from += " AND \(alias).\(collection.timeField.column) BETWEEN \(bind(.windowStart(duration: window))) AND \(bind(.now))"
+            }
+            if let filter = aggregate.filter {
+                from += " AND \(try condition(filter, .positive))"
+            }
+            return try body(alias, from)
+        }
+    }
+
+    /// The aggregate over the rows in scope, as SQL (`count(*)`, `sum(c1.amount_cents)`…).
+    /// Sums over nothing, or only nulls, are 0 of their type.
+    private func reduction(_ aggregate: Aggregate, alias: String) throws -> String {
+        let (_, field) = try resolve(aggregate)
+        let column = field.map { "\(alias).\($0.column)" } ?? "*"
+        switch aggregate.function {
+        case .count: return "count(*)"
+        case .exists: return "count(*) > 0"
+        case .sum: return field?.type == .number ? "coalesce(sum(\(column)), 0.0)" : "coalesce(sum(\(column)), 0)"
+        case .avg: return field?.type == .money ? "rulec_money_avg(sum(\(column)), count(\(column)))" : "avg(\(column))"
+        case .min: return "min(\(column))"
+        case .max: return "max(\(column))"
+        }
+    }
+
+    /// An aggregate used as a value, for one fan: a correlated scalar subquery.
+    func aggregateScalar(_ aggregate: Aggregate) throws -> String {
+        try rows(of: aggregate, correlated: true) { alias, from in
+            "(SELECT \(try reduction(aggregate, alias: alias)) \(from))"
+        }
+    }
+
+    /// `exists(C …)` as a condition: a semi-join over all fans, EXISTS for one.
+    func existsCondition(_ aggregate: Aggregate) throws -> String {
+        switch scope {
+        case .allFans:
+            return try rows(of: aggregate, correlated: false) { alias, from in
+                "f.id IN (SELECT \(alias).fan_id \(from))"
+            }
+        case .oneFan:
+            return try rows(of: aggregate, correlated: true) { _, from in "EXISTS (SELECT 1 \(from))" }
+        }
+    }
+
+    /// `AGG op X` over all fans, with X independent of the fan, as one grouped
+    /// semi-join instead of a subquery per fan. Fans with no rows are not in
+    /// any group, so when the comparison holds for the empty aggregate (count 0,
+    /// sum 0) the set is built from the fans for whom it fails: `NOT IN`.
+    func aggregateComparison(_ op: ComparisonOperator, _ lhs: Expr, _ rhs: Expr) throws -> String? {
+        guard scope == .allFans, Self.ordering.contains(op) else { return nil }
+        let aggregateOnLeft: Bool
+        let aggregate: Aggregate
+        if case .aggregate(let a) = lhs.unparenthesized.kind, !dependsOnFan(rhs) {
+            aggregate = a; aggregateOnLeft = true
+        } else if case .aggregate(let a) = rhs.unparenthesized.kind, !dependsOnFan(lhs) {
+            aggregate = a; aggregateOnLeft = false
+        } else {
+            return nil
+        }
+        let other = aggregateOnLeft ? rhs : lhs
+        var holdsWhenEmpty = false
+        if aggregate.function == .count || aggregate.function == .sum {
+            // Whether the empty aggregate satisfies the comparison must be known now.
+            guard let otherValue = staticValue(other) else { return nil }
+            let (_, field) = try resolve(aggregate)
+            let zero = Self.emptyValue(aggregate.function, field?.type)
+            holdsWhenEmpty = Comparison.orderedHolds(op, aggregateOnLeft ? zero : otherValue, aggregateOnLeft ? otherValue : zero)
+        } else if aggregate.function == .exists {
+            return nil
+        }
+        return try rows(of: aggregate, correlated: false) { alias, from in
+            let reduced = try reduction(aggregate, alias: alias)
+            let otherSQL = bind(.expression(other))
+            let test = aggregateOnLeft ? "\(reduced) \(sqlOperator(op)) \(otherSQL)" : "\(otherSQL) \(sqlOperator(op)) \(reduced)"
+            if holdsWhenEmpty {
+                return "f.id NOT IN (SELECT \(alias).fan_id \(from) GROUP BY \(alias).fan_id HAVING NOT coalesce(\(test), 0))"
+            }
+            return "f.id IN (SELECT \(alias).fan_id \(from) GROUP BY \(alias).fan_id HAVING \(test))"
+        }
+    }
+
+    /// `fan.score.D op X` over all fans: a range scan of `(user_id, dimension, value)`.
+    /// A fan without a score has a null score, for which every comparison is
+    /// false, which is exactly "not in the set".
+    func scoreComparison(_ op: ComparisonOperator, _ lhs: Expr, _ rhs: Expr) throws -> String? {
+        guard scope == .allFans, Self.ordering.contains(op) else { return nil }
+        let dimension = Self.scoreDimension(lhs, program) ?? Self.scoreDimension(rhs, program)
+        guard let dimension else { return nil }
+        let scoreOnLeft = Self.scoreDimension(lhs, program) != nil
+        let other = scoreOnLeft ? rhs : lhs
+        guard !dependsOnFan(other) else { return nil }
+        let dimensionSQL = bind(.value(.string(dimension.dimension)))
+        let otherSQL = bind(.expression(other))
+        let test = scoreOnLeft ? "value \(sqlOperator(op)) \(otherSQL)" : "\(otherSQL) \(sqlOperator(op)) value"
+        return "f.id IN (SELECT fan_id FROM fan_scores WHERE user_id = :user AND dimension = \(dimensionSQL) AND \(test))"
+    }
+
+    /// `fan.score.D is [not] null` over all fans.
+    func scoreNullTest(_ operand: Expr, negated: Bool) throws -> String? {
+        guard scope == .allFans, let dimension = Self.scoreDimension(operand, program) else { return nil }
+        let set = "SELECT fan_id FROM fan_scores WHERE user_id = :user AND dimension = \(bind(.value(.string(dimension.dimension)))) AND value IS NOT NULL"
+        return negated ? "f.id IN (\(set))" : "f.id NOT IN (\(set))"
+    }
+
+    static let ordering: Set<ComparisonOperator> = [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual]
+
+    static func scoreDimension(_ expr: Expr, _ program: CheckedProgram) -> ScoreDimension? {
+        if case .scoreDimension(let d)? = program.resolution(of: expr.unparenthesized) { return d }
+        return nil
+    }
+
+    static func emptyValue(_ function: AggregateFunction, _ type: ExprType?) -> Value {
+        switch (function, type) {
+        case (.count, _): .int(0)
+        case (.sum, .money?): .money(0)
+        case (.sum, .number?): .number(0)
+        case (.sum, .duration?): .duration(0)
+        case (.sum, _): .int(0)
+        default: .null
+        }
+    }
+
+    /// The value of an expression that depends on nothing that changes between
+    /// executions (no clock, event or fan); nil otherwise.
+    func staticValue(_ expr: Expr) -> Value? {
+        guard !dependsOnClockOrEvent(expr), !dependsOnFan(expr) else { return nil }
+        let evaluator = Evaluator(program: program, context: EvaluationContext(now: 0, zone: .gmt), facts: nil)
+        return try? evaluator.evaluate(expr)
+    }
+
+    private func dependsOnClockOrEvent(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .now, .event, .ago, .within: return true
+        case .call(let f, _) where ["days_since", "date", "hour_of_day", "day_of_week"].contains(f.name): return true
+        default:
+            if case .eventField? = program.resolution(of: expr) { return true }
+            return expr.children.contains { dependsOnClockOrEvent($0) }
+        }
+    }
+}
+
+extension Expr {
+    var unparenthesized: Expr {
+        if case .parenthesized(let inner) = kind { return inner.unparenthesized }
+        return self
+    }
+}
+
+extension Comparison {
+    /// `a op b` for the ordering operators, with the language's null rule.
+    static func orderedHolds(_ op: ComparisonOperator, _ a: Value, _ b: Value) -> Bool {
+        guard let order = order(a, b) else { return false }
+        switch op {
+        case .equal: return order == 0
+        case .notEqual: return order != 0
+        case .less: return order < 0
+        case .lessOrEqual: return order <= 0
+        case .greater: return order > 0
+        case .greaterOrEqual: return order >= 0
+        default: return false
+        }
+    }
+}

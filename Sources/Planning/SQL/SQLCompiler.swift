@@ -1,0 +1,170 @@
+import Semantics
+import Syntax
+
+/// Why an expression stays with the evaluator instead of SQL.
+struct ResidualReason: Error {
+    let message: String
+}
+
+/// Compiles conditions to SQLite SQL over `fan_profiles f`.
+///
+/// Null semantics (LANGUAGE.md §6) are two-valued while SQL's are three-valued.
+/// The compiler tracks polarity: in a *positive* position (under no `NOT`) an
+/// unknown result already acts as false in a WHERE clause, so comparisons stay
+/// plain, index-friendly SQL; only under `NOT` does it emit the *exact* form
+/// (`coalesce(…, 0)`, `IS`), which pays for null handling.
+final class SQLCompiler {
+    enum Mode { case positive, exact }
+
+    let program: CheckedProgram
+    let scope: FanScope
+    private(set) var bindings: [PlanBinding] = []
+    private var fanDependence: [ExprID: Bool] = [:]
+    private var aliasDepth = 0
+
+    init(program: CheckedProgram, scope: FanScope) {
+        self.program = program
+        self.scope = scope
+    }
+
+    // MARK: Conditions
+
+    func condition(_ expr: Expr, _ mode: Mode) throws -> String {
+        if !dependsOnFan(expr) { return bind(.truth(expr)) }
+        switch expr.kind {
+        case .parenthesized(let inner):
+            return try condition(inner, mode)
+        case .binary(.and, let lhs, let rhs):
+            return "(\(try condition(lhs, mode)) AND \(try condition(rhs, mode)))"
+        case .binary(.or, let lhs, let rhs):
+            return "(\(try condition(lhs, mode)) OR \(try condition(rhs, mode)))"
+        case .unary(.not, let operand):
+            return "NOT \(try condition(operand, .exact))"
+        case .comparison(let op, let lhs, let rhs):
+            return try comparison(op, lhs, rhs, mode)
+        case .within(let operand, let duration):
+            let value = try scalar(operand)
+            let sql = "(\(value) BETWEEN \(bind(.windowStart(duration: duration))) AND \(bind(.now)))"
+            return exact(sql, mode)
+        case .isNull(let operand, let negated):
+            if let semi = try scoreNullTest(operand, negated: negated) { return semi }
+            return "(\(try scalar(operand)) IS \(negated ? "NOT " : "")NULL)"
+        case .aggregate(let aggregate) where aggregate.function == .exists:
+            return try existsCondition(aggregate)
+        default:
+            // A bool-typed value in a boolean position: null and 0 are false.
+            return "(\(try scalar(expr)) IS 1)"
+        }
+    }
+
+    private func exact(_ sql: String, _ mode: Mode) -> String {
+        mode == .exact ? "coalesce(\(sql), 0)" : sql
+    }
+
+    private func comparison(_ op: ComparisonOperator, _ lhs: Expr, _ rhs: Expr, _ mode: Mode) throws -> String {
+        if op == .in || op == .notIn, case .segment(let name)? = program.resolution(of: rhs) {
+            guard let segment = program.segment(named: name) else { throw ResidualReason(message: "unknown segment \(name)") }
+            let inner = try condition(segment.condition, op == .in ? mode : .exact)
+            return op == .in ? inner : "NOT \(inner)"
+        }
+        if op == .in || op == .notIn, let list = fanList(rhs) {
+            return try listMembership(lhs, list, negated: op == .notIn)
+        }
+        if op == .matches { throw ResidualReason(message: "regular expressions run in the evaluator (ICU semantics)") }
+        if let semi = try aggregateComparison(op, lhs, rhs) { return semi }
+        if let semi = try scoreComparison(op, lhs, rhs) { return semi }
+        let left = try scalar(lhs)
+        switch op {
+        case .in, .notIn:
+            let items = try listItems(rhs)
+            let list = "(\(items.joined(separator: ", ")))"
+            if op == .in { return exact("(\(left) IN \(list))", mode) }
+            // SQLite answers `NULL NOT IN ()` with true; the language says false.
+            return exact("(\(left) IS NOT NULL AND \(left) NOT IN \(list))", mode)
+        case .contains, .startsWith, .endsWith:
+            let name = op == .contains ? "contains" : (op == .startsWith ? "starts" : "ends")
+            return exact("(rulec_str('\(name)', \(left), \(try scalar(rhs))) = 1)", mode)
+        default:
+            return exact("(\(left) \(sqlOperator(op)) \(try scalar(rhs)))", mode)
+        }
+    }
+
+    func sqlOperator(_ op: ComparisonOperator) -> String {
+        switch op {
+        case .equal: "="
+        case .notEqual: "<>"
+        case .less: "<"
+        case .lessOrEqual: "<="
+        case .greater: ">"
+        case .greaterOrEqual: ">="
+        default: op.rawValue
+        }
+    }
+
+    /// The items of a fan-independent list: a list literal or a list constant.
+    private func listItems(_ expr: Expr) throws -> [String] {
+        switch expr.kind {
+        case .parenthesized(let inner): return try listItems(inner)
+        case .list(let items): return items.map { bind(.expression($0)) }
+        default:
+            if case .constant(_, .list(let values))? = program.resolution(of: expr) {
+                return values.map { bind(.value(Value($0, zone: .gmt))) }
+            }
+            throw ResidualReason(message: "`in` needs a list")
+        }
+    }
+
+    // MARK: Bindings and fan dependence
+
+    func removeBindings(after count: Int) {
+        bindings.removeSubrange(count...)
+    }
+
+    func bind(_ binding: PlanBinding) -> String {
+        bindings.append(binding)
+        return "?"
+    }
+
+    /// Whether an expression reads anything about the fan; everything else is
+    /// computed once per execution and bound.
+    func dependsOnFan(_ expr: Expr) -> Bool {
+        if let known = fanDependence[expr.id] { return known }
+        let result: Bool
+        switch program.resolution(of: expr) {
+        case .fan?, .fanField?, .scoreNamespace?, .scoreDimension?, .collection?, .collectionField?, .elementField?, .segment?:
+            result = true
+        default:
+            switch expr.kind {
+            case .fan, .aggregate: result = true
+            default: result = expr.children.contains { dependsOnFan($0) }
+            }
+        }
+        fanDependence[expr.id] = result
+        return result
+    }
+
+    /// A fresh table alias for a nested aggregate's rows.
+    func withElementAlias<T>(_ body: (String) throws -> T) rethrows -> T {
+        aliasDepth += 1
+        defer { aliasDepth -= 1 }
+        return try body("c\(aliasDepth)")
+    }
+
+    var currentElementAlias: String? { aliasDepth == 0 ? nil : "c\(aliasDepth)" }
+}
+
+extension Expr {
+    /// The direct sub-expressions, in source order.
+    var children: [Expr] {
+        switch kind {
+        case .literal, .name, .fan, .event, .now, .invalid: []
+        case .member(let base, _): [base]
+        case .call(_, let arguments): arguments
+        case .aggregate(let a): [a.source] + [a.window, a.filter].compactMap { $0 }
+        case .unary(_, let e), .ago(let e), .parenthesized(let e), .isNull(let e, _): [e]
+        case .binary(_, let a, let b), .comparison(_, let a, let b): [a, b]
+        case .within(let a, let d): [a, d]
+        case .list(let items): items
+        }
+    }
+}
