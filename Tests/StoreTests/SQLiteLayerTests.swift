@@ -140,6 +140,20 @@ import Testing
         }
     }
 
+    /// Releasing the last handle closes the file: SQLite then checkpoints and
+    /// removes the WAL. A reference cycle (statement cache ↔ database) would leave it.
+    @Test func releasingTheStoreClosesTheConnection() throws {
+        let dir = try TempDirectory()
+        let path = dir.path("closing.sqlite")
+        do {
+            let store = try Store.open(path: path)
+            try store.creator("u").execute("INSERT INTO fan_profiles (user_id, created_at) VALUES (:user, ?)", [1])
+            #expect(try store.creator("u").scalar("SELECT count(*) FROM fan_profiles WHERE user_id = :user") == .integer(1))
+            #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
     @Test func fragmentsComposeWithTheirBindings() throws {
         let db = try Database(path: ":memory:")
         let parts = [SQLFragment("? > 1", [2]), SQLFragment("? = 'x''y'", ["x'y"])]

@@ -96,7 +96,14 @@ public final class Database {
 
     /// A typed error from the connection's current error state.
     func error(code: Int32, sql: String) -> SQLiteError {
-        SQLiteError(code: code & 0xff, extendedCode: sqlite3_extended_errcode(handle),
-                    message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+        SQLiteError(connection: handle, code: code, sql: sql)
+    }
+}
+
+extension SQLiteError {
+    /// The error a call on `connection` just returned, with SQLite's message and extended code.
+    init(connection: OpaquePointer, code: Int32, sql: String) {
+        self.init(code: code & 0xff, extendedCode: sqlite3_extended_errcode(connection),
+                  message: String(cString: sqlite3_errmsg(connection)), sql: sql)
     }
 }

@@ -8,8 +8,11 @@ import Foundation
 /// `SQLiteError` carrying the statement's SQL.
 public final class Statement {
     let handle: OpaquePointer
-    /// The connection that owns this statement; kept strong so it outlives us.
-    let database: Database
+    /// The raw connection, not the `Database`: the database caches statements,
+    /// so a strong reference back would be a cycle that never closes the file.
+    /// A statement that outlives its `Database` keeps working, because
+    /// `sqlite3_close_v2` waits until the last statement is finalized.
+    private let connection: OpaquePointer
     public let sql: String
     private var columnIndexByName: [String: Int32]?
 
@@ -17,10 +20,10 @@ public final class Statement {
         var prepared: OpaquePointer?
         let code = sqlite3_prepare_v3(database.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, nil)
         guard code == SQLITE_OK, let prepared else {
-            throw database.error(code: code, sql: sql)
+            throw SQLiteError(connection: database.handle, code: code, sql: sql)
         }
         self.handle = prepared
-        self.database = database
+        self.connection = database.handle
         self.sql = sql
     }
 
@@ -53,7 +56,7 @@ public final class Statement {
         case .null:
             code = sqlite3_bind_null(handle, index)
         }
-        guard code == SQLITE_OK else { throw database.error(code: code, sql: sql) }
+        guard code == SQLITE_OK else { throw SQLiteError(connection: connection, code: code, sql: sql) }
     }
 
     /// Text goes in with its UTF-8 byte count, never as a C string, so `\0` is kept.
@@ -104,7 +107,7 @@ public final class Statement {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
         default:
-            let error = database.error(code: code, sql: sql)
+            let error = SQLiteError(connection: connection, code: code, sql: sql)
             sqlite3_reset(handle)
             throw error
         }
@@ -117,14 +120,14 @@ public final class Statement {
         defer { reset() }
         try bind(values)
         while try step() {}
-        return database.changes
+        return Int(sqlite3_changes64(connection))
     }
 
     /// Runs an INSERT and returns the new row's id.
     @discardableResult
     public func insert(_ values: [SQLValue]) throws -> Int64 {
         try execute(values)
-        return database.lastInsertRowID
+        return sqlite3_last_insert_rowid(connection)
     }
 
     // MARK: Columns of the current row

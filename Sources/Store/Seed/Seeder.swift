@@ -17,9 +17,12 @@ public enum Seeder {
 
         // A crash mid-seed rolls back through the WAL, so skipping fsync costs
         // nothing but speed; the previous setting comes back afterwards.
+        // A large page cache keeps the indexes being filled in memory instead of
+        // spilling them to the WAL and reading them back.
         let synchronous = try database.scalar("PRAGMA synchronous").int64 ?? 2
-        try database.execute("PRAGMA synchronous = OFF")
-        defer { try? database.execute("PRAGMA synchronous = \(synchronous)") }
+        let cacheSize = try database.scalar("PRAGMA cache_size").int64 ?? -2000
+        try database.execute("PRAGMA synchronous = OFF; PRAGMA cache_size = -524288")
+        defer { try? database.execute("PRAGMA synchronous = \(synchronous); PRAGMA cache_size = \(cacheSize)") }
 
         try database.transaction(.immediate) {
             var catalog = CreatorCatalog(creator: creator, options: options)
