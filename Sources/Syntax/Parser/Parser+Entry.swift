@@ -10,8 +10,16 @@ public struct ParseResult: Sendable {
 }
 
 public enum Parse {
-    /// STUB until the parser lands: returns an empty tree.
+    /// Lexes and parses one file. Diagnostics (lexical and grammatical) come
+    /// sorted by position; the tree is complete where the source was sound
+    /// and holds `.invalid` expressions where it was not.
     public static func file(_ file: SourceFile) -> ParseResult {
-        ParseResult(syntax: FileSyntax(file: file, declarations: [], comments: []), diagnostics: [])
+        var parser = Parser(file: file)
+        let declarations = parser.parseFile()
+        let diagnostics = (parser.lexer.diagnostics + parser.diagnostics).sortedByPosition()
+        return ParseResult(
+            syntax: FileSyntax(file: file, declarations: declarations, comments: parser.lexer.comments),
+            diagnostics: diagnostics
+        )
     }
 }
