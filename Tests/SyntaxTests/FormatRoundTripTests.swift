@@ -90,7 +90,7 @@ import Testing
         let reparsed = FormatTestSupport.parse(formatted)
         #expect(!reparsed.diagnostics.hasErrors, "\(name): output does not parse:\n\(formatted)")
 
-        let before = TreeDump.dump(original.syntax), after = TreeDump.dump(reparsed.syntax)
+        let before = StructuralDump.dump(original.syntax), after = StructuralDump.dump(reparsed.syntax)
         #expect(FormatTestSupport.sameBytes(before, after), "\(name): meaning changed\n--- before\n\(before)\n--- after\n\(after)")
 
         let again = Format.source(reparsed.syntax)

@@ -53,7 +53,7 @@ enum FormatTestSupport {
 /// The tree as text without ranges or ids, so two parses can be compared for
 /// structure. Rule clauses are listed in canonical order, the one change the
 /// formatter makes to a tree (clause order has no meaning).
-enum TreeDump {
+enum StructuralDump {
     static func dump(_ syntax: FileSyntax) -> String {
         syntax.declarations.map(declaration).joined(separator: "\n")
     }
