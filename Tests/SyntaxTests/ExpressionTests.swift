@@ -72,7 +72,7 @@ import Testing
         #expect(codes("let x = 99999999999999999999") == ["E0012"])
         #expect(codes("let x = $92233720368547758.08") == ["E0012"])
         #expect(codes("let x = -$92233720368547758.08").isEmpty)
-        #expect(codes("let x = 15250200000000w") == ["E0012"])
+        #expect(codes("let x = 15250284452472w") == ["E0012"])
         #expect(codes("let x = 9223372036854775807").isEmpty)
     }
 

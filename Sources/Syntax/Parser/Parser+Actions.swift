@@ -6,10 +6,12 @@ extension Parser {
         let blockStart = current.start
         guard let opening = expect(.leftBrace, "`{` after `then`") else { return [] }
         var actions: [ActionSyntax] = []
+        var sawNonAction = false  // then "no actions" would only repeat that error
         var progress = LoopProgress()
         while !atEnd, !at(.rightBrace), !atDeclarationStart(), progress.advanced(self) {
             guard case .keyword(let keyword) = current.kind, keyword.startsAction else {
                 if case .keyword(let keyword) = current.kind, keyword.startsClause { break }  // `}` forgotten
+                sawNonAction = true
                 reportUnexpected(expected: "an action (`send`, `tag`, `untag` or `note`)", code: .unknownAction)
                 synchronize(.action)
                 continue
@@ -25,7 +27,7 @@ extension Parser {
         } else {
             closeBlock(opening: opening, what: "the `then` block")
         }
-        if actions.isEmpty {
+        if actions.isEmpty, !sawNonAction {
             diagnose(.emptyActionBlock, "`then` block has no actions: add `send`, `tag`, `untag` or `note`",
                      at: range(from: blockStart))
         }
