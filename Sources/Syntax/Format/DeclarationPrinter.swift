@@ -91,9 +91,7 @@ struct DeclarationPrinter {
         case .then(let actions):
             let opener = LayoutLine(indent: 1, text: "then {", sourceStart: range.start,
                                     sourceEnd: min(range.end, range.start + "then".utf8.count))
-            let body = actions.map {
-                LayoutLine(indent: 2, text: action($0), sourceStart: $0.range.start, sourceEnd: $0.range.end)
-            }
+            let body = actions.flatMap { lines(for: $0, indent: 2) }
             return [opener] + body + [closer(indent: 1, blockEnd: range.end)]
         }
     }
@@ -116,32 +114,8 @@ struct DeclarationPrinter {
         }
     }
 
-    /// One action on one line, modifiers in a fixed order:
-    /// `send "T" with { k: v } via X after D requires approval`.
-    func action(_ action: ActionSyntax) -> String {
-        var text: String
-        switch action.kind {
-        case .send(let template, let arguments, let via):
-            text = "send " + LiteralPrinter.string(template.value)
-            if !arguments.isEmpty {
-                let pairs = arguments.map { $0.key.name + ": " + expr.print($0.value) }
-                text += " with { " + pairs.joined(separator: ", ") + " }"
-            }
-            if let via { text += " via " + expr.print(via) }
-        case .tag(let tag):
-            text = "tag " + LiteralPrinter.string(tag.value)
-        case .untag(let tag):
-            text = "untag " + LiteralPrinter.string(tag.value)
-        case .note(let note):
-            text = "note " + LiteralPrinter.string(note.value)
-        }
-        if let after = action.after { text += " after " + expr.print(after) }
-        if action.requiresApproval { text += " requires approval" }
-        return text
-    }
-
     /// The closing brace of a block whose range ends just after it.
-    private func closer(indent: Int, blockEnd: Int) -> LayoutLine {
+    func closer(indent: Int, blockEnd: Int) -> LayoutLine {
         let brace = SourceScan.closingBrace(in: file.bytes, endingAt: blockEnd)
         return LayoutLine(indent: indent, text: "}", sourceStart: brace, sourceEnd: blockEnd, isCloser: true)
     }

@@ -67,4 +67,21 @@ enum SourceScan {
         while index > 0, isHorizontalSpace(bytes[index]) || bytes[index] == newline { index -= 1 }
         return max(0, index)
     }
+
+    /// The offset of the first `}` after `offset`, skipping whitespace, commas
+    /// and comments (what may sit between a `with` block's last value and its
+    /// brace); `offset` itself if there is none.
+    static func closingBrace(in bytes: [UInt8], after offset: Int) -> Int {
+        var index = max(0, offset)
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "}"): return index
+            case UInt8(ascii: "#"): while index < bytes.count, bytes[index] != newline { index += 1 }
+            case UInt8(ascii: ","), newline: index += 1
+            case let byte where isHorizontalSpace(byte): index += 1
+            default: return offset
+            }
+        }
+        return offset
+    }
 }
