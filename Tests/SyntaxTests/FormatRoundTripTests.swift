@@ -135,6 +135,25 @@ import Testing
         #expect(commentsChecked > checked)
     }
 
+    /// Comments between every pair of tokens, once trailing the token before
+    /// (`a  # c` newline `b`) and once on a line of their own: inside
+    /// expressions, `with` blocks, triggers, between `rule` and its name.
+    @Test func commentsSurviveBetweenAnyTwoTokens() {
+        var checked = 0
+        for input in Self.corpus() {
+            let file = SourceFile(id: FileID(0), path: input.name, text: input.text)
+            let bytes = file.bytes
+            let tokens = Lexer.tokenize(file).tokens.filter { $0.kind != .endOfFile }
+            for (index, token) in tokens.enumerated() {
+                for insertion in ["  # after token \(index)\n", "\n# own line \(index)\n"] {
+                    let text = String(decoding: bytes[..<token.end] + Array(insertion.utf8) + bytes[token.end...], as: UTF8.self)
+                    if Self.checkRoundTrip(text, name: "\(input.name) after token \(index)") { checked += 1 }
+                }
+            }
+        }
+        #expect(checked >= 500)
+    }
+
     /// The layout depends on the tree, not on the author's whitespace: every
     /// file rebuilt from its tokens with random separators (spaces, newlines,
     /// indentation; never a blank line, never a comment) formats to the same
