@@ -2,6 +2,7 @@
 enum CommandTable {
     static let all: [any Command.Type] = [
         CheckCommand.self,
+        FmtCommand.self,
         DbInitCommand.self,
         DbSeedCommand.self,
     ]
