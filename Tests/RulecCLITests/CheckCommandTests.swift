@@ -11,7 +11,7 @@ import Testing
 @Suite struct CheckCommandTests {
     static let syntaxError = DiagnosticCode("E0999", "test-syntax-error")
     static let lint = DiagnosticCode("W2999", "test-lint", .warning)
-    static let valid = "segment whales {\n  fan.lifetime_spend >= $500\n}\n"
+    static let valid = "segment whales {\n  fan.lifetime_spend >= $500\n}\n\nrule \"Tag whales\" {\n  on transaction.tip\n  when fan in whales\n  then {\n    tag \"whale\"\n  }\n}\n"
 
     struct Run {
         var exitCode: ExitCode
@@ -189,6 +189,6 @@ import Testing
         let context = CommandContext(environment: [:], standardOutput: out, standardError: out, workingDirectory: "/")
         #expect(Rulec.main(["check", "--help"], context: context) == .success)
         #expect(output.hasPrefix("Usage: rulec check [PATH...]"))
-        #expect(Rulec.overview().contains("check  Check .rules files"))
+        #expect(Rulec.overview().contains(" check ") && Rulec.overview().contains("Check .rules files"))
     }
 }
