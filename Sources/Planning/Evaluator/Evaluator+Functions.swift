@@ -27,6 +27,8 @@ extension Evaluator {
             return zone(values, context).map { .int(Time.hourOfDay(t, zone: $0)) } ?? .null
         case ("day_of_week", .timestamp(let t)?):
             return zone(values, context).map { .int(Time.dayOfWeek(t, zone: $0)) } ?? .null
+        case ("month_day", .timestamp(let t)?):
+            return zone(values, context).map { .string(Time.monthDay(t, zone: $0)) } ?? .null
         case ("date", .string(let s)?): return Time.parseDate(s, zone: context.zone).map(Value.timestamp) ?? .null
         default: return .null
         }

@@ -152,7 +152,7 @@ extension SQLCompiler {
     private func dependsOnClockOrEvent(_ expr: Expr) -> Bool {
         switch expr.kind {
         case .now, .event, .ago, .within: return true
-        case .call(let f, _) where ["days_since", "date", "hour_of_day", "day_of_week"].contains(f.name): return true
+        case .call(let f, _) where ["days_since", "date", "hour_of_day", "day_of_week", "month_day"].contains(f.name): return true
         default:
             if case .eventField? = program.resolution(of: expr) { return true }
             return expr.children.contains { dependsOnClockOrEvent($0) }

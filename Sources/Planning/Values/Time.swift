@@ -26,6 +26,13 @@ public enum Time {
         t + Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(t))))
     }
 
+    /// `month_day(t, tz)`: "MM-DD" on the wall clock of `zone`, the form
+    /// `key_date` memories keep birthdays and anniversaries in.
+    public static func monthDay(_ t: Int64, zone: TimeZone) -> String {
+        let (_, month, day) = civil(fromDays: floorDivide(localSeconds(t, zone: zone), secondsPerDay))
+        return (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)"
+    }
+
     /// Parses `date("2026-03-16")` / `date("2026-03-16 09:00")` in `zone`.
     /// Returns nil for anything else, including impossible dates (Feb 30).
     public static func parseDate(_ text: String, zone: TimeZone) -> Int64? {

@@ -15,6 +15,8 @@ struct FrontEnd {
         var diagnostics: [Diagnostic]
         /// The last phase that ran; `.parse` when syntax errors stopped the pipeline.
         var lastPhase: Phase
+        /// What the checker learned; nil when it did not run.
+        var program: CheckedProgram?
     }
 
     var parse: (SourceFile) -> ParseResult
@@ -32,7 +34,9 @@ struct FrontEnd {
         let parsed = files.map(parse)
         var result = Result(syntax: parsed.map(\.syntax), diagnostics: parsed.flatMap(\.diagnostics), lastPhase: .parse)
         guard !result.diagnostics.hasErrors else { return result }
-        result.diagnostics += check(result.syntax, options).diagnostics
+        let checked = check(result.syntax, options)
+        result.diagnostics += checked.diagnostics
+        result.program = checked.program
         result.lastPhase = .check
         return result
     }

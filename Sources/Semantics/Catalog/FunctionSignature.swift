@@ -105,6 +105,8 @@ extension Catalog {
         FunctionSignature("days_since", [.timestamp], returns: .fixed(.int), "whole days from the timestamp to now"),
         FunctionSignature("hour_of_day", [.timestamp, .string], required: 1, returns: .fixed(.int), "0–23, in the zone given or the creator's"),
         FunctionSignature("day_of_week", [.timestamp, .string], required: 1, returns: .fixed(.int), "Monday 1 … Sunday 7, in the zone given or the creator's"),
+        FunctionSignature("month_day", [.timestamp, .string], required: 1, returns: .fixed(.string),
+                          "\"MM-DD\" of the date, in the zone given or the creator's (matches key_date memories such as birthdays)"),
         FunctionSignature("date", [.string], returns: .fixed(.timestamp), literalArguments: [0],
                           "a literal \"YYYY-MM-DD\" or \"YYYY-MM-DD HH:MM\" in the creator's time zone"),
     ]

@@ -24,7 +24,7 @@ extension CheckState {
         if signature.literalArguments.contains(0), signature.name == "date", let argument = arguments.first {
             if checkDateLiteral(argument) == nil { ok = false }
         }
-        if (signature.name == "hour_of_day" || signature.name == "day_of_week"), arguments.count == 2 {
+        if ["hour_of_day", "day_of_week", "month_day"].contains(signature.name), arguments.count == 2 {
             checkTimeZone(arguments[1])
         }
         guard ok else { return .error }

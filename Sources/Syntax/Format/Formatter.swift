@@ -62,3 +62,11 @@ public enum Format {
         }
     }
 }
+
+extension Format {
+    /// One expression on one line, as `fmt` would print it (for `explain`,
+    /// `why` and messages that quote a condition).
+    public static func expression(_ expr: Expr, in file: SourceFile? = nil) -> String {
+        ExprPrinter(file: file).print(expr)
+    }
+}

@@ -1,0 +1,12 @@
+import Store
+
+/// Opens the CRM store for the engine: migrated, with the `rulec_*` SQL
+/// functions that compiled plans call. Every command that runs plans opens the
+/// store this way, so no connection can run a plan without its functions.
+public enum EngineStore {
+    public static func open(path: String, options: Database.Options = Database.Options()) throws -> Store {
+        let store = try Store.open(path: path, options: options)
+        try SQLFunctions.register(on: store.database)
+        return store
+    }
+}
