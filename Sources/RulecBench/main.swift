@@ -2,3 +2,4 @@
 // Run one with `swift run -c release RulecBench NAME`; no name runs them all.
 let selected = Set(CommandLine.arguments.dropFirst())
 if selected.isEmpty || selected.contains("check") { CheckBenchmark.run() }
+if selected.isEmpty || selected.contains("segments") { SegmentBenchmark.run() }

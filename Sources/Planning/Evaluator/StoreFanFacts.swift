@@ -48,17 +48,21 @@ public final class StoreFanFacts: FanFacts {
     public func rows(of collection: CollectionSpec) throws -> [ElementRow] {
         if let cached = collections[collection.name] { return cached }
         let columns = collection.fields.map(\.column).joined(separator: ", ")
-        var rows: [ElementRow] = []
-        try store.forEachRow("SELECT \(columns) FROM \(collection.table) WHERE user_id = :user AND fan_id = ? ORDER BY id",
+        var rows: [(id: Int64, row: ElementRow)] = []
+        // No ORDER BY: SQLite would pick the (user_id, id) index to avoid the sort
+        // and scan every row of the creator; the fan index plus a sort here is
+        // what keeps this a lookup.
+        try store.forEachRow("SELECT id, \(columns) FROM \(collection.table) WHERE user_id = :user AND fan_id = ?",
                              [.integer(fanID)]) { row in
             var values: [String: Value] = [:]
             for (index, field) in collection.fields.enumerated() {
-                values[field.name] = Value(stored: row[index].stored, as: field.type)
+                values[field.name] = Value(stored: row[index + 1].stored, as: field.type)
             }
-            rows.append(ElementRow(values))
+            rows.append((row.int64(0), ElementRow(values)))
         }
-        collections[collection.name] = rows
-        return rows
+        let ordered = rows.sorted { $0.id < $1.id }.map(\.row)
+        collections[collection.name] = ordered
+        return ordered
     }
 
     private func loadProfile() throws -> [String: StoredScalar] {
