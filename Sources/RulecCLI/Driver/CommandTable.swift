@@ -1,5 +1,6 @@
 /// Every subcommand, in the order `rulec --help` lists them.
 enum CommandTable {
     static let all: [any Command.Type] = [
+        ReplCommand.self,
     ]
 }
