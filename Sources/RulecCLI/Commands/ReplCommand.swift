@@ -42,7 +42,7 @@ struct ReplCommand: Command {
         }
 
         if source == .terminal {
-            context.standardOutput.print("rulec \(Rulec.version). Type :help for commands, :quit or Ctrl-D to leave.")
+            context.standardOutput.print("rulec \(Rulec.version). Type :help for commands, Ctrl-D to leave.")
         }
         var session = ReplSession()
         var warnedAboutHistory = false

@@ -55,6 +55,8 @@ public struct ReplSession: Sendable {
             var message = "unknown command '\(name)'"
             if let guess = Suggest.closest(to: name, among: Self.directives.map(\.name)) {
                 message += ". Did you mean '\(guess)'?"
+            } else {
+                message += "."
             }
             return Response(errors: [message + " Type :help for the list."])
         }
