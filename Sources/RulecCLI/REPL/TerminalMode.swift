@@ -32,9 +32,12 @@ final class TerminalMode {
         }
         let mode = TerminalMode(fd: fd, original: original)
         mode.armSignalHandlers()
-        // TCSADRAIN, not TCSAFLUSH: keys typed ahead (or pasted) while the REPL
-        // was busy must not be thrown away.
-        guard tcsetattr(fd, TCSADRAIN, &raw) == 0 else {
+        // TCSANOW throughout. Not TCSAFLUSH: keys typed ahead (or pasted) while
+        // the REPL was busy must not be thrown away. Not TCSADRAIN: it waits for
+        // the terminal to read our output, forever if the terminal is gone or
+        // stopped (a hangup, XOFF), which would hang the exit path; output
+        // already written was processed when written, so nothing is lost.
+        guard tcsetattr(fd, TCSANOW, &raw) == 0 else {
             mode.disarmSignalHandlers()
             return nil
         }
@@ -50,7 +53,7 @@ final class TerminalMode {
         guard !restored else { return }
         restored = true
         var settings = original
-        _ = tcsetattr(fd, TCSADRAIN, &settings)
+        _ = tcsetattr(fd, TCSANOW, &settings)
         disarmSignalHandlers()
     }
 
@@ -68,7 +71,7 @@ final class TerminalMode {
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { signal in
             let fd = SignalRestoreSlots.fd.pointee
-            if fd >= 0 { _ = tcsetattr(fd, TCSADRAIN, SignalRestoreSlots.termios) }
+            if fd >= 0 { _ = tcsetattr(fd, TCSANOW, SignalRestoreSlots.termios) }
             Glibc.signal(signal, SIG_DFL)
             raise(signal)  // blocked until the handler returns, then fatal
         }
