@@ -38,7 +38,9 @@ struct ReplCommand: Command {
         do {
             editor = try LineEditor(source: source, historyFile: historyFile, environment: context.environment)
         } catch {
-            throw CLIError.io(error.message)
+            // An unreadable history is no reason to refuse a session.
+            context.standardError.print("rulec: \(error.message); history is kept for this session only")
+            editor = try LineEditor(source: source, historyFile: nil, environment: context.environment)
         }
 
         if source == .terminal {

@@ -28,25 +28,27 @@ public struct History: Equatable, Sendable {
 
     /// Reads a history file; a missing file is an empty history.
     public static func load(from url: URL, limit: Int = History.defaultLimit) throws(HistoryError) -> History {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: url)
+            guard let read = try PlainFile.read(url.path) else { return History(limit: limit) }
+            bytes = read
         } catch {
-            if !FileManager.default.fileExists(atPath: url.path) { return History(limit: limit) }
-            throw .unreadable(path: url.path, reason: error.localizedDescription)
+            throw .unreadable(path: url.path, reason: error.reason)
         }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
         return History(entries: lines.map { unescape(String($0)) }, limit: limit)
     }
 
-    /// Writes the whole history, replacing the file through a temporary one so an
-    /// interrupted write never leaves half a history behind.
+    /// Writes the whole history, through a temporary file renamed over the old
+    /// one, so an interrupted write never leaves half a history behind. The file
+    /// is readable by its owner only: entries name fans and amounts, as a shell
+    /// history holds commands.
     public func save(to url: URL) throws(HistoryError) {
         let text = entries.map(Self.escape).joined(separator: "\n") + (entries.isEmpty ? "" : "\n")
         do {
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try PlainFile.replace(url.path, with: Array(text.utf8), permissions: 0o600)
         } catch {
-            throw .unwritable(path: url.path, reason: error.localizedDescription)
+            throw .unwritable(path: url.path, reason: error.reason)
         }
     }
 

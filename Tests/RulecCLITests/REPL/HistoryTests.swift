@@ -31,6 +31,8 @@ import Testing
         #expect(text.split(separator: "\n").count == entries.count, "one line per entry")
         #expect(text.contains(#"segment vip {\n  fan.spend > $500\n}"#))
         #expect(try History.load(from: url).entries == entries)
+        let permissions = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
+        #expect(permissions == 0o600, "readable by its owner only")
     }
 
     @Test func aMissingFileIsAnEmptyHistory() throws {
@@ -44,9 +46,15 @@ import Testing
         #expect(try History.load(from: url, limit: 4).entries == ["e7", "e8", "e9", "e10"])
     }
 
-    @Test func anUnwritablePathIsATypedError() {
-        let url = URL(fileURLWithPath: "/nonexistent-dir-\(UUID().uuidString)/history")
-        #expect(throws: HistoryError.self) { try History(entries: ["x"]).save(to: url) }
+    @Test func failuresAreTypedErrorsWithTheSystemsReason() {
+        let missingFolder = "/nonexistent-dir-\(UUID().uuidString)"
+        #expect(throws: HistoryError.unwritable(path: missingFolder + "/history", reason: "No such file or directory")) {
+            try History(entries: ["x"]).save(to: URL(fileURLWithPath: missingFolder + "/history"))
+        }
+        let folder = FileManager.default.temporaryDirectory.path
+        #expect(throws: HistoryError.unreadable(path: folder, reason: "Is a directory")) {
+            try History.load(from: URL(fileURLWithPath: folder))
+        }
     }
 
     @Test func escapingRoundTripsBackslashesBeforeN() {

@@ -17,7 +17,7 @@ import Testing
         defer { close(fds[0]) }
 
         let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("rulec-editor-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: outputURL.path, contents: nil))
         defer { try? FileManager.default.removeItem(at: outputURL) }
         let output = try FileHandle(forWritingTo: outputURL)
 
