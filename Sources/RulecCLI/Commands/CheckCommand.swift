@@ -1,3 +1,5 @@
+import Foundation
+import Store
 import Semantics
 import Syntax
 
@@ -37,13 +39,10 @@ struct CheckCommand: Command {
         if database != nil, user == nil {
             throw CLIError.usage("--db needs --user (or RULEC_USER): templates belong to one creator")
         }
-        // TODO(sema, store): template checks. The checker is adding
-        // `CheckOptions.templates` (template name → body with `{{slots}}`; nil
-        // skips the check). Once it and a Store reader for message_templates are
-        // merged, open `database`, read `user`'s templates and set them on
-        // `checkOptions`. Until then --db/--user are validated but change nothing.
-        _ = (database, user)
-        let checkOptions = CheckOptions()
+        var checkOptions = CheckOptions()
+        if let database, let user {
+            checkOptions.templates = try templates(in: database, of: user, context: context)
+        }
 
         let files = try ProgramLoader(workingDirectory: context.workingDirectory).load(paths.isEmpty ? ["."] : paths)
         let result = frontEnd.run(files, options: checkOptions)
@@ -54,5 +53,25 @@ struct CheckCommand: Command {
             terminator: ""
         )
         return diagnostics.hasErrors ? .inputErrors : .success
+    }
+
+    /// The creator's message templates, name → body, for the template checks.
+    /// A missing file is an error here: checking against a store that does not
+    /// exist would silently check nothing.
+    static func templates(in path: String, of user: String, context: CommandContext) throws -> [String: String] {
+        let resolved = path.hasPrefix("/") ? path : context.workingDirectory + "/" + path
+        guard FileManager.default.fileExists(atPath: resolved) else {
+            throw CLIError.io("no store at \(path)")
+        }
+        let store = try StoreOptions.openStore(at: resolved)
+        var templates: [String: String] = [:]
+        do {
+            try store.creator(user).forEachRow("SELECT name, body FROM message_templates WHERE user_id = :user") { row in
+                templates[row.string(0)] = row.string(1)
+            }
+        } catch {
+            throw StoreOptions.cliError(error, path: path)
+        }
+        return templates
     }
 }
