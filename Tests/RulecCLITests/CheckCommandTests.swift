@@ -168,7 +168,10 @@ import Testing
             let database = run(["--db", "crm.sqlite"], in: root)
             #expect(database.exitCode == .usageOrIO)
             #expect(database.errors.contains("--db needs --user"))
-            #expect(run(["--db", "crm.sqlite", "--user", "7"], in: root).exitCode == .success)
+            // A store that does not exist is an I/O error (CheckTemplatesTests covers a real one).
+            let missing = run(["--db", "crm.sqlite", "--user", "7"], in: root)
+            #expect(missing.exitCode == .usageOrIO)
+            #expect(missing.errors.contains("no store at crm.sqlite"))
         }
     }
 

@@ -160,13 +160,6 @@ extension SQLCompiler {
     }
 }
 
-extension Expr {
-    var unparenthesized: Expr {
-        if case .parenthesized(let inner) = kind { return inner.unparenthesized }
-        return self
-    }
-}
-
 extension Comparison {
     /// `a op b` for the ordering operators, with the language's null rule.
     static func orderedHolds(_ op: ComparisonOperator, _ a: Value, _ b: Value) -> Bool {

@@ -152,19 +152,3 @@ final class SQLCompiler {
 
     var currentElementAlias: String? { aliasDepth == 0 ? nil : "c\(aliasDepth)" }
 }
-
-extension Expr {
-    /// The direct sub-expressions, in source order.
-    var children: [Expr] {
-        switch kind {
-        case .literal, .name, .fan, .event, .now, .invalid: []
-        case .member(let base, _): [base]
-        case .call(_, let arguments): arguments
-        case .aggregate(let a): [a.source] + [a.window, a.filter].compactMap { $0 }
-        case .unary(_, let e), .ago(let e), .parenthesized(let e), .isNull(let e, _): [e]
-        case .binary(_, let a, let b), .comparison(_, let a, let b): [a, b]
-        case .within(let a, let d): [a, d]
-        case .list(let items): items
-        }
-    }
-}

@@ -97,7 +97,7 @@ public enum Schedule: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .daily(let m): return "daily at \(clock(m))"
         case .weekly(let d, let m): return "weekly on \(EnumDomain.weekday.values[d - 1]) at \(clock(m))"
-        case .every(let s): return "every \(DurationText.format(seconds: s))"
+        case .every(let s): return "every \(LiteralPrinter.duration(s, authorText: nil))"
         }
     }
 }

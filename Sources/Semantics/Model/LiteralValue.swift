@@ -35,9 +35,9 @@ public indirect enum LiteralValue: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .int(let v): String(v)
         case .number(let v): String(v)
-        case .money(let cents): MoneyText.format(cents)
-        case .string(let s): "\"" + s.replacingEscapes() + "\""
-        case .duration(let s): DurationText.format(seconds: s)
+        case .money(let cents): LiteralPrinter.money(cents)
+        case .string(let s): LiteralPrinter.string(s)
+        case .duration(let s): LiteralPrinter.duration(s, authorText: nil)
         case .bool(let b): b ? "true" : "false"
         case .date(let d): "date(\"\(d)\")"
         case .list(let items): "[" + items.map(\.description).joined(separator: ", ") + "]"
@@ -87,41 +87,5 @@ public struct LocalDateTime: Hashable, Sendable, CustomStringConvertible {
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         let date = "\(year)-\(two(month))-\(two(day))"
         return hour == 0 && minute == 0 ? date : "\(date) \(two(hour)):\(two(minute))"
-    }
-}
-
-/// Source spellings of money and durations, for messages and fix-its.
-enum MoneyText {
-    static func format(_ cents: Int64) -> String {
-        let sign = cents < 0 ? "-" : ""
-        let magnitude = cents.magnitude
-        let whole = magnitude / 100, fraction = magnitude % 100
-        return fraction == 0 ? "\(sign)$\(whole)" : "\(sign)$\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
-    }
-}
-
-enum DurationText {
-    /// The largest unit that divides the value exactly (`86400` is `1d`).
-    static func format(seconds: Int64) -> String {
-        for (unit, size) in [("w", Int64(604_800)), ("d", 86_400), ("h", 3_600), ("m", 60)] where seconds != 0 && seconds % size == 0 {
-            return "\(seconds / size)\(unit)"
-        }
-        return "\(seconds)s"
-    }
-}
-
-extension String {
-    func replacingEscapes() -> String {
-        var out = ""
-        for scalar in unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

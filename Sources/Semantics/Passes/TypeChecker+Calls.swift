@@ -52,7 +52,7 @@ extension CheckState {
             return nil
         }
         guard let date = LocalDateTime(parsing: text) else {
-            report(Diagnostic(.invalidDate, "\"\(text.replacingEscapes())\" is not a date; write \"YYYY-MM-DD\" or \"YYYY-MM-DD HH:MM\"", at: argument.range))
+            report(Diagnostic(.invalidDate, "\(LiteralPrinter.string(text)) is not a date; write \"YYYY-MM-DD\" or \"YYYY-MM-DD HH:MM\"", at: argument.range))
             return nil
         }
         return date
@@ -63,7 +63,7 @@ extension CheckState {
         guard case .literal(.string(let name)) = argument.unparenthesized.kind else { return }
         if TimeZone(identifier: name) == nil {
             let guess = Suggestion.closest(to: name, among: TimeZone.knownTimeZoneIdentifiers)
-            report(unknown(.invalidTimeZone, "\"\(name.replacingEscapes())\" is not an IANA time zone name", at: argument.range, guess: guess, quoted: true))
+            report(unknown(.invalidTimeZone, "\(LiteralPrinter.string(name)) is not an IANA time zone name", at: argument.range, guess: guess, quoted: true))
         }
     }
 }

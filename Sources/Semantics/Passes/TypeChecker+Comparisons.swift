@@ -143,7 +143,7 @@ extension CheckState {
         do {
             _ = try NSRegularExpression(pattern: source)
         } catch {
-            report(Diagnostic(.invalidRegex, "\"\(source.replacingEscapes())\" is not a valid regular expression (ICU syntax)", at: inner.range))
+            report(Diagnostic(.invalidRegex, "\(LiteralPrinter.string(source)) is not a valid regular expression (ICU syntax)", at: inner.range))
         }
     }
 }

@@ -146,7 +146,8 @@ extension CheckState {
     }
 }
 
-extension MoneyText {
+/// Reading a number the user wrote as the money they meant (for fix-its).
+enum MoneyText {
     /// `500` → `$500`, `19.99` → `$19.99`, `-5` → `-$5`; nil for more than two decimals.
     static func fromNumberText(_ text: String) -> String? {
         var digits = Substring(text)

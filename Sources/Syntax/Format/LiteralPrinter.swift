@@ -1,8 +1,8 @@
 /// Canonical spellings of literal values. Every spelling here lexes back to
 /// exactly the value it was printed from; that is what keeps `rulec fmt`
 /// meaning-preserving.
-enum LiteralPrinter {
-    static func literal(_ literal: Literal, sourceText: String? = nil) -> String {
+public enum LiteralPrinter {
+    public static func literal(_ literal: Literal, sourceText: String? = nil) -> String {
         switch literal {
         case .int(let value): String(value)
         case .number(let value): number(value)
@@ -14,7 +14,7 @@ enum LiteralPrinter {
         }
     }
 
-    static func clock(_ time: ClockTime) -> String {
+    public static func clock(_ time: ClockTime) -> String {
         (time.hour < 10 ? "0" : "") + String(time.hour) + ":" + (time.minute < 10 ? "0" : "") + String(time.minute)
     }
 
@@ -22,7 +22,7 @@ enum LiteralPrinter {
 
     /// `$5` for whole amounts, `$19.99` / `$5.50` otherwise (always two decimals
     /// when there are cents, so amounts line up the way prices are written).
-    static func money(_ minorUnits: Int64) -> String {
+    public static func money(_ minorUnits: Int64) -> String {
         let magnitude = minorUnits.magnitude  // UInt64: `Int64.min` has no positive Int64
         let whole = magnitude / 100, cents = magnitude % 100
         var text = (minorUnits < 0 ? "-$" : "$") + String(whole)
@@ -40,7 +40,7 @@ enum LiteralPrinter {
     /// The tree keeps seconds only. The author's unit is kept when the literal's
     /// source text shows one that divides the value exactly (`48h` stays `48h`,
     /// `007d` becomes `7d`); otherwise the largest exact unit is used (`2w`).
-    static func duration(_ seconds: Int64, authorText: String?) -> String {
+    public static func duration(_ seconds: Int64, authorText: String?) -> String {
         let magnitude = seconds.magnitude
         let sign = seconds < 0 ? "-" : ""
         if let written = authorText?.last,
@@ -57,7 +57,7 @@ enum LiteralPrinter {
     /// The shortest decimal that reads back as the same double, written
     /// positionally with digits on both sides of the point (the language has
     /// no exponent syntax, so `1e-07` must become `0.0000001`).
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         let shortest = value.description  // Swift prints the shortest round-tripping form
         guard value.isFinite else { return shortest }
         var text = Substring(shortest)
@@ -94,7 +94,7 @@ enum LiteralPrinter {
     /// `\"`, `\\`, `\n`, `\t`, and `\u{…}` for every other control or
     /// invisible scalar (so a zero-width space or a bidi override is visible
     /// in review instead of hiding in the file).
-    static func string(_ value: String) -> String {
+    public static func string(_ value: String) -> String {
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
