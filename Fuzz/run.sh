@@ -31,5 +31,5 @@ awk -v dir="$corpus" '
     { if (text != "") { n++; printf "%s", text > (dir "/grammar-" n ".rules"); close(dir "/grammar-" n ".rules"); text = "" } }
 ' Grammar/rules.ebnf
 
-"$work/parser-fuzz" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+"$work/parser-fuzz" "$corpus" -dict=Fuzz/rules.dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix=Fuzz/crashes/ -print_final_stats=1 "$@"

@@ -1,5 +1,17 @@
-// Benchmarks land here with the phases they measure (see BENCHMARKS.md).
-// Run one with `swift run -c release RulecBench NAME`; no name runs them all.
+import Foundation
+
+// Benchmarks, one per phase, selected by name (see BENCHMARKS.md for figures):
+//   swift build -c release --product RulecBench && .build/release/RulecBench NAME
+let benchmarks: [(name: String, run: () -> Void)] = [
+    ("parse", { LexParseBenchmark.run() }),
+    ("check", { CheckBenchmark.run() }),
+    ("segments", { SegmentBenchmark.run() }),
+]
+
 let selected = Set(CommandLine.arguments.dropFirst())
-if selected.isEmpty || selected.contains("check") { CheckBenchmark.run() }
-if selected.isEmpty || selected.contains("segments") { SegmentBenchmark.run() }
+let unknown = selected.subtracting(benchmarks.map(\.name))
+guard unknown.isEmpty, !selected.isEmpty else {
+    print("usage: RulecBench <\(benchmarks.map(\.name).joined(separator: "|"))>...")
+    exit(2)
+}
+for benchmark in benchmarks where selected.contains(benchmark.name) { benchmark.run() }

@@ -12,24 +12,26 @@ import Testing
         var description: String { "rules.ebnf:\(line)" }
     }
 
-    /// Consecutive lines with the same marker form one example.
+    /// Consecutive lines with the same marker form one example; any other
+    /// line (a bare `#` included) ends it.
     static func examples() throws -> [Example] {
         let url = packageRoot.appendingPathComponent("Grammar/rules.ebnf")
         let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
         var examples: [Example] = []
         var current: Example?
         for (index, line) in lines.enumerated() {
-            let marker = line.hasPrefix("#>") ? true : line.hasPrefix("#!") ? false : nil
-            if let marker, current?.mustParse == marker || current == nil {
-                let body = String(line.dropFirst(2).drop { $0 == " " && line.dropFirst(2).first == " " })
-                if current == nil { current = Example(text: "", line: index + 1, mustParse: marker) }
-                current!.text += body + "\n"
-                continue
+            let mustParse: Bool? = line.hasPrefix("#>") ? true : line.hasPrefix("#!") ? false : nil
+            if let open = current, open.mustParse != mustParse {
+                examples.append(open)
+                current = nil
             }
-            if let done = current { examples.append(done); current = nil }
-            if let marker { current = Example(text: String(line.dropFirst(3)) + "\n", line: index + 1, mustParse: marker) }
+            guard let mustParse else { continue }
+            var body = line.dropFirst(2)
+            if body.first == " " { body = body.dropFirst() }
+            if current == nil { current = Example(text: "", line: index + 1, mustParse: mustParse) }
+            current?.text += body + "\n"
         }
-        if let done = current { examples.append(done) }
+        if let open = current { examples.append(open) }
         return examples
     }
 

@@ -51,6 +51,10 @@ import Testing
         #expect(tokenKinds("$19.999 x") == [.invalidLiteral, .identifier])
         #expect(single("$")?.code == .malformedMoney)
         #expect(single("$5k")?.code == .invalidLiteralSuffix)
+        let spaced = single("$ 5")
+        #expect(spaced?.code == .malformedMoney)
+        #expect(spaced?.fixIts.first?.replacement == "")
+        #expect(codes("let x = $ 5") == ["E0013"])  // the amount is still read: no parser error
     }
 
     @Test func unknownOrUppercaseDurationUnits() throws {

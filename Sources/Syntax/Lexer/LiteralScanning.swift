@@ -99,6 +99,15 @@ extension Lexer {
     mutating func scanMoney() -> Token {
         let start = position
         position += 1  // `$`
+        // `$ 5`: report the space, then read the amount as if it were not there,
+        // so the stray `5` causes no second error.
+        var afterSpaces = position
+        while afterSpaces < bytes.count, bytes[afterSpaces] == UInt8(ascii: " ") { afterSpaces += 1 }
+        if afterSpaces > position, afterSpaces < bytes.count, Lexer.isDigit(bytes[afterSpaces]) {
+            report(.malformedMoney, "no space is allowed between `$` and the amount", start, afterSpaces,
+                   fixIts: [FixIt(range: range(position, afterSpaces), replacement: "", message: "remove the space")])
+            position = afterSpaces
+        }
         guard position < bytes.count, Lexer.isDigit(bytes[position]) else {
             report(.malformedMoney, "`$` must be followed by an amount, such as `$20` or `$19.99`", start, position)
             return Token(kind: .invalidLiteral, start: start, end: position)

@@ -90,7 +90,8 @@ extension Parser {
     }
 
     private mutating func matchInfixWithoutReporting() -> InfixRule? {
-        for rule in OperatorTable.infixRules where rule.first == current.kind {
+        guard let candidates = OperatorTable.rulesByFirstToken[current.kind] else { return nil }
+        for rule in candidates {
             var matched = true
             for (offset, keyword) in rule.followedBy.enumerated() where peek(offset + 1).kind != .keyword(keyword) {
                 matched = false

@@ -79,6 +79,10 @@ enum OperatorTable {
         InfixRule(first: .percent, followedBy: [], precedence: .multiplicative, op: .binary(.remainder)),
     ]
 
+    /// The rows grouped by their first token, derived once from the table:
+    /// the parser asks "is this an operator?" after every operand.
+    static let rulesByFirstToken: [TokenKind: [InfixRule]] = Dictionary(grouping: infixRules, by: \.first)
+
     /// Tokens that start a postfix operator: `.field`, a call, `ago`.
     static func startsPostfix(_ kind: TokenKind) -> Bool {
         kind == .dot || kind == .leftParen || kind == .keyword(.ago)
