@@ -5,5 +5,12 @@ enum CommandTable {
         FmtCommand.self,
         DbInitCommand.self,
         DbSeedCommand.self,
+        DeployCommand.self,
+        PauseCommand.self,
+        ResumeCommand.self,
+        HitlListCommand.self,
+        HitlShowCommand.self,
+        HitlApproveCommand.self,
+        HitlRejectCommand.self,
     ]
 }
