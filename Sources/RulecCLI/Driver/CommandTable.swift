@@ -6,5 +6,12 @@ enum CommandTable {
         DbInitCommand.self,
         DbSeedCommand.self,
         ReplCommand.self,
+        DeployCommand.self,
+        PauseCommand.self,
+        ResumeCommand.self,
+        HitlListCommand.self,
+        HitlShowCommand.self,
+        HitlApproveCommand.self,
+        HitlRejectCommand.self,
     ]
 }
