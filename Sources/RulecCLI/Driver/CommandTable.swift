@@ -3,7 +3,11 @@ enum CommandTable {
     static let all: [any Command.Type] = [
         CheckCommand.self,
         FmtCommand.self,
+        ExplainCommand.self,
         DbInitCommand.self,
         DbSeedCommand.self,
+        SegmentsRefreshCommand.self,
+        SegmentEvalCommand.self,
+        WhyCommand.self,
     ]
 }
