@@ -24,7 +24,7 @@ public struct HoldBackCheck: Sendable, Equatable {
         guard !clauses.isEmpty else { return [] }
         guard let ruleID = try deployedRuleID(rule.name, store: store) else {
             return clauses.map {
-                HoldBackCheck(clause: $0.0, holdsBack: nil, reason: "unknown: the rule has no firing history in this store (not deployed here)")
+                HoldBackCheck(clause: $0.0, holdsBack: nil, reason: "the rule is not deployed in this store, so it has no recorded firings")
             }
         }
         return try clauses.map { text, clause in

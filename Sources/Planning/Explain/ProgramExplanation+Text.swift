@@ -15,7 +15,7 @@ extension SegmentExplanation {
     var textLines: [String] {
         var lines = ["segment " + name + (displayName.map { " " + Value.string($0).description } ?? "")]
         lines.append(ExplainText.labeled("when", Format.expression(condition)))
-        lines += ExplainText.plan(plan, heading: "SQL, over all fans at once")
+        lines += ExplainText.plan(plan, parameters: parameters, heading: "SQL, over all fans at once")
         return lines
     }
 }
@@ -26,12 +26,12 @@ extension RuleExplanation {
         lines.append(ExplainText.labeled("on", trigger))
         lines.append(ExplainText.labeled("priority", String(priority)))
         if let cooldownSeconds {
-            lines.append(ExplainText.labeled("cooldown", Value.duration(cooldownSeconds).description
-                                                 + " (fires at most once per fan in any " + Value.duration(cooldownSeconds).description + ")"))
+            let duration = Value.duration(cooldownSeconds).description
+            lines.append(ExplainText.labeled("cooldown", duration + " (at most one firing per fan in any " + duration + ")"))
         }
         if let limitText { lines.append(ExplainText.labeled("limit", limitText)) }
         lines.append(ExplainText.labeled("when", condition.map { Format.expression($0) } ?? "(no condition: every fan the trigger reaches)"))
-        lines += ExplainText.plan(plan, heading: isSchedule ? "SQL, over all fans at each slot" : "SQL, for the event's fan")
+        lines += ExplainText.plan(plan, parameters: parameters, heading: isSchedule ? "SQL, over all fans at each slot" : "SQL, for the event's fan")
         lines.append("  then")
         for (index, action) in actions.enumerated() {
             lines.append("    \(index + 1). " + action.text)
@@ -47,17 +47,17 @@ enum ExplainText {
         "  " + label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + value
     }
 
-    static func plan(_ plan: ConditionPlan, heading: String) -> [String] {
+    static func plan(_ plan: ConditionPlan, parameters: [String], heading: String) -> [String] {
         var lines = ["  " + heading]
         lines += SQLLayout.lines(plan.sql).map { "    " + $0 }
         lines.append("  parameters")
         lines.append("    :user  the creator (--user)")
-        for (index, binding) in plan.bindings.enumerated() {
+        for (index, parameter) in parameters.enumerated() {
             let marker = "?\(index + 1)".padding(toLength: 5, withPad: " ", startingAt: 0)
-            lines.append("    " + marker + "  " + binding.summary)
+            lines.append("    " + marker + "  " + parameter)
         }
         if plan.residual.isEmpty {
-            lines.append("  evaluator nothing left: SQLite decides the whole condition")
+            lines.append("  evaluator (nothing: SQLite decides the whole condition)")
         } else {
             lines.append("  evaluator checks each fan the SQL returns for")
             for conjunct in plan.residual {

@@ -44,12 +44,15 @@ public struct SegmentExplanation: Sendable {
     public var condition: Expr
     /// Over all of the creator's fans: how `segments refresh` and `fan in` at scale run it.
     public var plan: ConditionPlan
+    /// What each `?` is bound to, in words (`vip_min = $500`).
+    public var parameters: [String]
 
     init(_ segment: CheckedSegment, program: CheckedProgram) {
         name = segment.name
         displayName = segment.displayName
         condition = segment.condition
         plan = PlanBuilder.plan(segment.condition, program: program, scope: .allFans)
+        parameters = plan.bindings.map { ParameterText.describe($0, program: program) }
     }
 
     public var json: JSONValue {
@@ -69,6 +72,8 @@ public struct RuleExplanation: Sendable {
     public var condition: Expr?
     /// One fan per event for event triggers; all fans at once for schedules.
     public var plan: ConditionPlan
+    /// What each `?` is bound to, in words (`vip_min = $500`).
+    public var parameters: [String]
     public var actions: [ActionDescription]
 
     init(_ rule: CheckedRule, program: CheckedProgram) {
@@ -81,6 +86,7 @@ public struct RuleExplanation: Sendable {
         limit = rule.limit
         condition = rule.condition
         plan = PlanBuilder.plan(rule.condition, program: program, scope: isSchedule ? .allFans : .oneFan)
+        parameters = plan.bindings.map { ParameterText.describe($0, program: program) }
         actions = rule.actions.map(ActionDescription.init)
     }
 
@@ -117,5 +123,16 @@ public struct RuleExplanation: Sendable {
                          ("per", limit.windowSeconds.map { .string(Value.duration($0).description) } ?? .null)])
             } ?? .null),
         ])
+    }
+}
+
+/// A binding as `explain` shows it: `PlanBinding.summary`, with the value of a
+/// folded constant added so a reader need not look it up.
+enum ParameterText {
+    static func describe(_ binding: PlanBinding, program: CheckedProgram) -> String {
+        if case .expression(let expr) = binding, case .constant(_, let value)? = program.resolution(of: expr) {
+            return binding.summary + " = " + value.description
+        }
+        return binding.summary
     }
 }

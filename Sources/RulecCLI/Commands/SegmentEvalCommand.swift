@@ -52,7 +52,11 @@ struct SegmentEvalCommand: Command {
             ? try ProgramSource.deployedFiles(store) ?? []
             : try ProgramLoader(workingDirectory: context.workingDirectory).load(rulesPaths)
         let adHoc = AdHocSegment(expression, program: files)
-        let ownDiagnostics = adHoc.diagnostics.filter { $0.range.file == adHoc.expressionFile.id || $0.severity == .error }
+        // Errors anywhere stop the evaluation; warnings only about the expression itself (notes such as
+        // "segment __eval is unused" describe the wrapper, not what the user typed).
+        let ownDiagnostics = adHoc.diagnostics.filter {
+            $0.severity == .error || ($0.severity == .warning && $0.range.file == adHoc.expressionFile.id)
+        }
         if !ownDiagnostics.isEmpty {
             ProgramSource.reportAll(ownDiagnostics, in: files + [adHoc.expressionFile], context: context)
         }
