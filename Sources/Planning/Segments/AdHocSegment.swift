@@ -1,3 +1,4 @@
+import Foundation
 import Semantics
 import Syntax
 
@@ -67,6 +68,10 @@ public struct AdHocSegment: Sendable {
         return diagnostics.map { diagnostic in
             var copy = diagnostic
             copy.range = map(diagnostic.range)
+            // The parser met the wrapper's closing brace: to the user, that is where their text ends.
+            if diagnostic.range.file == file, diagnostic.range.start >= prefix.utf8.count + length {
+                copy.message = copy.message.replacingOccurrences(of: "found `}`", with: "found the end of the expression")
+            }
             copy.notes = diagnostic.notes.map { DiagnosticNote($0.message, at: $0.range.map(map)) }
             copy.fixIts = diagnostic.fixIts.map { FixIt(range: map($0.range), replacement: $0.replacement, message: $0.message) }
             return copy
