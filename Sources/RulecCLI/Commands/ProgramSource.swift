@@ -29,6 +29,10 @@ struct ProgramSource {
 
     /// The files of the latest `automation_programs` row, or nil when the
     /// store has none (or predates the table).
+    // TODO(ops): migration 9 (automation_programs) and `DeployedProgram.load`
+    // live on branch ops, not merged here yet. This reads the table by the
+    // shape docs/RUNTIME.md gives (`files_json` = [{"path","text"}]); once ops
+    // is merged, use `DeployedProgram.load` so deploy and evaluation share one reader.
     static func deployedFiles(_ store: CreatorStore) throws -> [SourceFile]? {
         guard try store.database.tableExists("automation_programs"),
               let json = try store.scalar("SELECT files_json FROM automation_programs WHERE user_id = :user ORDER BY id DESC LIMIT 1").string
