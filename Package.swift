@@ -26,7 +26,7 @@ let package = Package(
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax"], exclude: ["Golden"]),
         .testTarget(name: "SemanticsTests", dependencies: ["Syntax", "Semantics"], exclude: ["Golden"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "PlanningTests", dependencies: ["Syntax", "Semantics", "Planning", "Store"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Syntax", "Semantics", "Planning", "Store"], exclude: ["Golden"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store"]),
         .testTarget(name: "RulecCLITests", dependencies: ["RulecCLI", "Store"]),
     ]

@@ -34,6 +34,24 @@ public struct Arguments {
         return result
     }
 
+    /// Every `--name VALUE` / `--name=VALUE`, in order, for options that may repeat (`--rules A --rules B`).
+    public mutating func options(_ name: String) throws -> [String] {
+        var result: [String] = []
+        for (i, word) in words.enumerated() where !consumed.contains(i) {
+            if word == name {
+                guard i + 1 < words.count, !consumed.contains(i + 1) else {
+                    throw CLIError.usage("option \(name) needs a value")
+                }
+                consumed.insert(i); consumed.insert(i + 1)
+                result.append(words[i + 1])
+            } else if word.hasPrefix(name + "=") {
+                consumed.insert(i)
+                result.append(String(word.dropFirst(name.count + 1)))
+            }
+        }
+        return result
+    }
+
     public mutating func intOption(_ name: String) throws -> Int? {
         guard let text = try option(name) else { return nil }
         guard let value = Int(text) else { throw CLIError.usage("option \(name) takes a whole number, not '\(text)'") }

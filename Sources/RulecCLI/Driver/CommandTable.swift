@@ -3,6 +3,7 @@ enum CommandTable {
     static let all: [any Command.Type] = [
         CheckCommand.self,
         FmtCommand.self,
+        ExplainCommand.self,
         DbInitCommand.self,
         DbSeedCommand.self,
         ReplCommand.self,
@@ -13,5 +14,8 @@ enum CommandTable {
         HitlShowCommand.self,
         HitlApproveCommand.self,
         HitlRejectCommand.self,
+        SegmentsRefreshCommand.self,
+        SegmentEvalCommand.self,
+        WhyCommand.self,
     ]
 }
