@@ -1,5 +1,6 @@
 import Foundation
 import Planning
+import Runtime
 import Semantics
 import Store
 import Syntax
@@ -27,23 +28,10 @@ struct ProgramSource {
         return deployed
     }
 
-    /// The files of the latest `automation_programs` row, or nil when the
-    /// store has none (or predates the table).
-    // TODO(ops): migration 9 (automation_programs) and `DeployedProgram.load`
-    // live on branch ops, not merged here yet. This reads the table by the
-    // shape docs/RUNTIME.md gives (`files_json` = [{"path","text"}]); once ops
-    // is merged, use `DeployedProgram.load` so deploy and evaluation share one reader.
+    /// The files of the latest deployed program (the reader deploy and the
+    /// runtime use), or nil when the creator has none.
     static func deployedFiles(_ store: CreatorStore) throws -> [SourceFile]? {
-        guard try store.database.tableExists("automation_programs"),
-              let json = try store.scalar("SELECT files_json FROM automation_programs WHERE user_id = :user ORDER BY id DESC LIMIT 1").string
-        else { return nil }
-        guard let entries = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]] else {
-            throw CLIError.io("the deployed program of \(store.userID) is unreadable (automation_programs.files_json)")
-        }
-        return entries.enumerated().map { index, entry in
-            SourceFile(id: FileID(UInt32(index)), path: entry["path"] as? String ?? "deployed-\(index).rules",
-                       text: entry["text"] as? String ?? "")
-        }
+        do { return try ProgramText.latest(from: store) } catch { throw CLIError.io("\(error)") }
     }
 
     /// Parses and checks `files`; errors are printed to stderr as `check`

@@ -1,9 +1,10 @@
+import Store
 import Syntax
 
 /// `automation_programs.files_json`: `[{"path": "...", "text": "..."}]`, the
 /// files in the order they were checked, so FileIDs (and diagnostics) come
 /// out the same when the runtime re-checks them.
-enum ProgramText {
+public enum ProgramText {
     static func encode(_ files: [SourceFile]) -> String {
         JSONValue.array(files.map { file in
             .object([("path", .string(file.path)), ("text", .string(String(decoding: file.bytes, as: UTF8.self)))])
@@ -24,5 +25,13 @@ enum ProgramText {
             }
             return SourceFile(id: FileID(UInt32(index)), path: path, text: text)
         }
+    }
+
+    /// The files of the creator's latest deployed program; nil when none was deployed.
+    public static func latest(from store: CreatorStore) throws -> [SourceFile]? {
+        guard let row = try store.cursor(
+            "SELECT id, files_json FROM automation_programs WHERE user_id = :user ORDER BY id DESC LIMIT 1").next()
+        else { return nil }
+        return try decode(row.string(1), programID: row.int64(0))
     }
 }
