@@ -45,3 +45,18 @@ public enum Check {
         return CheckResult(diagnostics: diagnostics.sortedByPosition(), program: state.program, passTimings: timings)
     }
 }
+
+extension Check {
+    /// The whole front end over source files: parse each, then check them as
+    /// one program — unless parsing found errors, in which case the checker
+    /// does not run (STYLE.md: no cascade from a broken tree) and the result's
+    /// program is empty.
+    public static func sources(_ files: [SourceFile], options: CheckOptions = CheckOptions()) -> CheckResult {
+        let parsed = files.map(Parse.file)
+        let syntaxDiagnostics = parsed.flatMap(\.diagnostics)
+        guard !syntaxDiagnostics.hasErrors else { return CheckResult(diagnostics: syntaxDiagnostics) }
+        let checked = Check.program(parsed.map(\.syntax), options: options)
+        return CheckResult(diagnostics: syntaxDiagnostics + checked.diagnostics, program: checked.program,
+                           passTimings: checked.passTimings)
+    }
+}

@@ -2,20 +2,28 @@ import Foundation
 
 /// `rulec repl`: the interactive session of RULEC.md "REPL".
 ///
-/// This is the shell only: it reads entries (editing and history on a terminal,
-/// line by line from a pipe) and hands each to `ReplSession`, which does not
-/// evaluate anything yet. `--db/--user/--now` are to be added with evaluation.
+/// The shell reads entries (editing and history on a terminal, line by line
+/// from a pipe) and hands each to `ReplSession`, which evaluates them against
+/// the creator's store and program (`ReplWorkspace`).
 struct ReplCommand: Command {
     static let path = ["repl"]
     static let summary = "Interactive session: try conditions against the live store"
     static let help = """
-        Usage: rulec repl [--history FILE | --no-history]
+        Usage: rulec repl [--db FILE] [--user ID] [--now T] [--rules PATH]... [--history FILE | --no-history]
 
+        Opens the creator's live store. A condition typed at the prompt is evaluated
+        as a segment: the count, the time taken, and the first fans with the fields
+        the condition used. Segments and constants of the deployed program (or of
+        --rules PATH) are usable; `segment NAME { ... }` defines one for the session.
         Reads entries from the terminal with line editing and history, or line by
         line from a pipe for scripted use (no prompts then). An entry continues over
         several lines while a bracket is open. Type :help inside for the commands.
 
         Options:
+          --db FILE        the store (default $RULEC_DB, else ./crm.sqlite)
+          --user ID        the creator (default $RULEC_USER)
+          --now T          fix the clock (ISO 8601 or Unix seconds); :now changes it
+          --rules PATH     use these files' segments and constants instead of the deployed program
           --history FILE   where the history is kept (default $RULEC_HISTORY, else ~/.rulec_history)
           --no-history     keep no history file
         """
@@ -27,7 +35,11 @@ struct ReplCommand: Command {
     static func run(_ arguments: inout Arguments, _ context: CommandContext) throws -> ExitCode {
         let historyOption = try arguments.option("--history")
         let noHistory = arguments.flag("--no-history")
-        let extra = try arguments.positionals(known: ["--history", "--no-history"])
+        let databasePath = try StoreOptions.databasePath(&arguments, context)
+        let user = try StoreOptions.userID(&arguments, context)!
+        let now = try StoreOptions.now(&arguments)
+        let rulePaths = try ProgramSource.paths(&arguments)
+        let extra = try arguments.positionals(known: ["--history", "--no-history", ProgramSource.optionName] + StoreOptions.names)
         guard extra.isEmpty else { throw CLIError.usage("repl takes no arguments, got '\(extra[0])'") }
         if noHistory && historyOption != nil { throw CLIError.usage("--history and --no-history exclude each other") }
 
@@ -46,7 +58,17 @@ struct ReplCommand: Command {
         if source == .terminal {
             context.standardOutput.print("rulec \(Rulec.version). Type :help for commands, Ctrl-D to leave.")
         }
-        var session = ReplSession()
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw CLIError.io("no store at \(databasePath); create one with `rulec db init` or `rulec db seed`")
+        }
+        let store = try ProgramSource.openStore(at: databasePath, user: user)
+        let programFiles = try rulePaths.isEmpty ? (ProgramSource.deployedFiles(store) ?? [])
+                                                 : ProgramSource.files(paths: rulePaths, store: store, context: context)
+        let workspace: ReplWorkspace
+        do { workspace = try ReplWorkspace(store: store, programFiles: programFiles, now: now) } catch {
+            throw StoreOptions.cliError(error, path: databasePath)
+        }
+        var session = ReplSession(workspace: workspace)
         var warnedAboutHistory = false
         loop: while true {
             switch editor.readEntry(prompt: prompt, continuationPrompt: continuationPrompt) {

@@ -5,13 +5,9 @@ import Foundation
 /// `handle(entry:)` and prints the response, so behavior is tested here
 /// without a terminal.
 ///
-/// Not wired yet (left for the lead, RULEC.md "REPL"): opening the store from
-/// `--db/--user`; evaluating a condition as a segment (count, time taken, a table
-/// of the first fans with the fields it used); `segment NAME { ... }` definitions;
-/// the directives `:explain`, `:fan`, `:why`, `:load`, `:schema`, `:now`;
-/// diagnostics printed as `check` prints them; a lexer-based `needsContinuation`.
-/// Until then every such entry is echoed back as "(not evaluated yet) ENTRY".
-public struct ReplSession: Sendable {
+/// Conditions and directives need a `ReplWorkspace` (the creator's store and
+/// program); a session without one (tests of the shell) says so for each.
+public struct ReplSession {
     public struct Response: Equatable, Sendable {
         /// Lines for stdout (data).
         public var output: [String] = []
@@ -40,17 +36,24 @@ public struct ReplSession: Sendable {
         Directive(name: ":quit", arguments: "", summary: "leave (Ctrl-D does too)"),
     ]
 
-    public init() {}
+    let workspace: ReplWorkspace?
+
+    public init() { workspace = nil }
+
+    init(workspace: ReplWorkspace) { self.workspace = workspace }
 
     public mutating func handle(entry: String) -> Response {
         let text = entry.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return Response() }
-        guard text.hasPrefix(":") else { return notEvaluatedYet(text) }
         let name = String(text.prefix { !$0.isWhitespace })
+        let argument = String(text.dropFirst(name.count)).trimmingCharacters(in: .whitespacesAndNewlines)
         switch name {
         case ":help": return Response(output: Self.helpLines)
         case ":quit", ":q", ":exit": return Response(quit: true)
-        case _ where Self.directives.contains { $0.name == name }: return notEvaluatedYet(text)
+        case ":schema": return Response(output: ReplSchema.lines(for: argument))
+        case _ where !text.hasPrefix(":") || Self.directives.contains { $0.name == name }:
+            guard let workspace else { return Response(errors: ["no store is open: start the REPL with --db FILE --user ID"]) }
+            return ReplEvaluation(workspace: workspace).handle(directive: text.hasPrefix(":") ? name : nil, argument: text.hasPrefix(":") ? argument : text)
         default:
             var message = "unknown command '\(name)'"
             if let guess = Suggest.closest(to: name, among: Self.directives.map(\.name)) {
@@ -60,10 +63,6 @@ public struct ReplSession: Sendable {
             }
             return Response(errors: [message + " Type :help for the list."])
         }
-    }
-
-    private func notEvaluatedYet(_ text: String) -> Response {
-        Response(output: ["(not evaluated yet) \(text)"])
     }
 
     static var helpLines: [String] {

@@ -62,7 +62,7 @@ public struct DeployedProgram: Sendable {
         let files = try ProgramText.decode(row.string(1), programID: programID)
         // Templates are not checked here: a template deleted after deploy must
         // fail that one send at execution (docs/RUNTIME.md), not stop every rule.
-        let front = FrontEndCheck.run(files, options: CheckOptions())
+        let front = Check.sources(files)
         guard !front.diagnostics.hasErrors else {
             throw DeployError.deployedProgramInvalid(programID: programID, diagnostics: front.diagnostics)
         }

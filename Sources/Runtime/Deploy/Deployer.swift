@@ -12,7 +12,7 @@ public enum Deployer {
     /// errors throws `DeployError.programHasErrors` and writes nothing.
     public static func deploy(files: [SourceFile], to store: CreatorStore, now: Int64) throws -> DeployReport {
         let templates = try templateBodies(in: store)
-        let checked = FrontEndCheck.run(files, options: CheckOptions(templates: templates))
+        let checked = Check.sources(files, options: CheckOptions(templates: templates))
         guard !checked.diagnostics.hasErrors else { throw DeployError.programHasErrors(diagnostics: checked.diagnostics) }
         let program = checked.program
         let sources = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0) })

@@ -1,0 +1,137 @@
+import Foundation
+import Planning
+import Runtime
+import Semantics
+import Store
+import Syntax
+
+/// What the REPL does with a condition or a directive that needs the store:
+/// each answer is built from the same library code the commands use
+/// (`AdHocSegment`, `PlanBuilder`, `ProgramExplanation`, `WhyTrace`), so the
+/// REPL shows exactly what `segment eval`, `explain` and `why` would.
+struct ReplEvaluation {
+    typealias Response = ReplSession.Response
+    let workspace: ReplWorkspace
+    /// How many fans the table after a condition shows.
+    static let shownFans = 10
+
+    func handle(directive: String?, argument: String) -> Response {
+        do {
+            switch directive {
+            case nil where argument.hasPrefix("segment ") || argument.hasPrefix("segment\t"):
+                return define(argument)
+            case nil: return try evaluate(argument)
+            case ":explain"?: return explain(argument)
+            case ":fan"?: return try fan(argument)
+            case ":why"?: return try why(argument)
+            case ":load"?: return try load(argument)
+            case ":now"?: return now(argument)
+            default: return Response(errors: ["\(directive ?? "") is not available here"])
+            }
+        } catch let error as CLIError {
+            return Response(errors: [error.message])
+        } catch {
+            return Response(errors: ["\(error)"])
+        }
+    }
+
+    // MARK: Conditions
+
+    private func evaluate(_ expression: String) throws -> Response {
+        let adHoc = workspace.adHoc(expression)
+        guard let condition = adHoc.condition, let program = adHoc.program else {
+            return diagnostics(adHoc.diagnostics, files: workspace.files() + [adHoc.expressionFile])
+        }
+        let plan = PlanBuilder.plan(condition, program: program, scope: .allFans)
+        let executor = PlanExecutor(store: workspace.store, program: program)
+        let context = workspace.context
+        let start = ContinuousClock.now
+        let ids = try executor.fanIDs(plan, context: context)
+        let elapsed = ContinuousClock.now - start
+        let millis = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1_000
+        var output = [String(format: "%d fan%@ match (%.1f ms)", ids.count, ids.count == 1 ? "" : "s", millis)]
+        if !ids.isEmpty {
+            output += try ReplFanTable(program: program, context: context, store: workspace.store)
+                .lines(for: Array(ids.prefix(Self.shownFans)), condition: condition)
+            if ids.count > Self.shownFans { output.append("… and \(ids.count - Self.shownFans) more") }
+        }
+        return Response(output: output)
+    }
+
+    private func define(_ text: String) -> Response {
+        let (found, files) = workspace.define(segment: text)
+        guard found.isEmpty else { return diagnostics(found, files: files) }
+        let name = text.dropFirst("segment".count).trimmingCharacters(in: .whitespaces).prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        return Response(output: ["segment \(name) defined for this session"])
+    }
+
+    // MARK: Directives
+
+    private func explain(_ expression: String) -> Response {
+        let adHoc = workspace.adHoc(expression)
+        guard adHoc.condition != nil, let program = adHoc.program else {
+            return diagnostics(adHoc.diagnostics, files: workspace.files() + [adHoc.expressionFile])
+        }
+        let text = ProgramExplanation(program: program, subject: .segment(AdHocSegment.name)).text
+        return Response(output: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastIfEmpty())
+    }
+
+    private func fan(_ argument: String) throws -> Response {
+        guard let id = Int64(argument) else { throw CLIError.usage(":fan takes a fan id, e.g. :fan 42") }
+        return Response(output: try ReplFanDossier(store: workspace.store, zone: workspace.zone).lines(for: id))
+    }
+
+    private func why(_ argument: String) throws -> Response {
+        // `:why RULE FAN`: the rule's name may be quoted and contain spaces; the fan id is last.
+        guard let split = argument.lastIndex(of: " "), let fan = Int64(argument[split...].trimmingCharacters(in: .whitespaces)) else {
+            throw CLIError.usage(":why takes a rule name and a fan id, e.g. :why \"Thank big tippers\" 42")
+        }
+        var name = argument[..<split].trimmingCharacters(in: .whitespaces)
+        if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") { name = String(name.dropFirst().dropLast()) }
+        let (program, found, files) = workspace.checkedProgram()
+        guard let program else { return diagnostics(found, files: files) }
+        guard let rule = program.rule(named: name) else {
+            var message = "no rule named \"\(name)\" in the session's program"
+            if let guess = Suggest.closest(to: name, among: program.rules.map(\.name)) { message += ". Did you mean \"\(guess)\"?" }
+            throw CLIError.usage(message)
+        }
+        let capture = OutputStream.Capture()
+        let context = CommandContext(environment: [:], standardOutput: capture.stream, standardError: capture.stream, workingDirectory: "/")
+        let text = try WhyCommand.explain(rule, program: program, fanID: fan, event: nil, clock: workspace.now,
+                                          store: workspace.store, context: context)
+        let notes = capture.text.split(separator: "\n").map(String.init)
+        return Response(output: notes + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastIfEmpty())
+    }
+
+    private func load(_ path: String) throws -> Response {
+        guard !path.isEmpty else { throw CLIError.usage(":load takes a file or folder of .rules files") }
+        let loaded = try ProgramLoader(workingDirectory: FileManager.default.currentDirectoryPath).load([path])
+        let (found, files) = workspace.load(loaded)
+        guard found.isEmpty else { return diagnostics(found, files: files) }
+        let (program, _, _) = workspace.checkedProgram()
+        let count = program.map { "\($0.segments.count) segments, \($0.constants.count) constants, \($0.rules.count) rules" } ?? ""
+        return Response(output: ["loaded \(loaded.count) file\(loaded.count == 1 ? "" : "s"); the session now knows \(count)"])
+    }
+
+    private func now(_ argument: String) -> Response {
+        if argument.isEmpty || argument == "clock" {
+            workspace.fixedNow = nil
+            return Response(output: ["now follows the clock (\(Value.timestamp(workspace.now)))"])
+        }
+        guard let seconds = StoreOptions.parseTimestamp(argument) else {
+            return Response(errors: [":now takes ISO 8601 with Z or an offset (2026-11-24T09:00:00Z), Unix seconds, or `clock`"])
+        }
+        workspace.fixedNow = seconds
+        return Response(output: ["now is \(Value.timestamp(seconds))"])
+    }
+
+    /// Diagnostics as `check` prints them, on stderr, and the session goes on.
+    private func diagnostics(_ diagnostics: [Diagnostic], files: [SourceFile]) -> Response {
+        let text = TextRenderer(useColor: false).render(diagnostics, in: SourceFiles(files))
+        return Response(errors: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastIfEmpty())
+    }
+}
+
+extension Array where Element == String {
+    func dropLastIfEmpty() -> [String] { last == "" ? Array(dropLast()) : self }
+}
