@@ -16,11 +16,15 @@ extension SQLCompiler {
     private func rows(of aggregate: Aggregate, correlated: Bool,
                       _ body: (_ alias: String, _ from: String) throws -> String) throws -> String {
         let (collection, _) = try resolve(aggregate)
+        // The window belongs to the enclosing scope, not to this aggregate's
+        // rows, so it is compiled before the element alias changes (it is
+        // also the first `?` of the text below, so bindings stay in order).
+        let windowStart = try aggregate.window.map { try self.windowStart($0) }
         return try withElementAlias { alias in
             var from = "FROM \(collection.table) \(alias) WHERE \(alias).user_id = :user"
             if correlated { from += " AND \(alias).fan_id = f.id" }
-            if let window = aggregate.window {
-                from += " AND \(alias).\(collection.timeField.column) BETWEEN \(bind(.windowStart(duration: window))) AND \(bind(.now))"
+            if let windowStart {
+                from += " AND \(alias).\(collection.timeField.column) BETWEEN \(windowStart) AND \(bind(.now))"
             }
             if let filter = aggregate.filter {
                 from += " AND \(try condition(filter, .positive))"

@@ -44,7 +44,7 @@ final class SQLCompiler {
             return try comparison(op, lhs, rhs, mode)
         case .within(let operand, let duration):
             let value = try scalar(operand)
-            let sql = "(\(value) BETWEEN \(bind(.windowStart(duration: duration))) AND \(bind(.now)))"
+            let sql = "(\(value) BETWEEN \(try windowStart(duration)) AND \(bind(.now)))"
             return exact(sql, mode)
         case .isNull(let operand, let negated):
             if let semi = try scoreNullTest(operand, negated: negated) { return semi }
@@ -55,6 +55,15 @@ final class SQLCompiler {
             // A bool-typed value in a boolean position: null and 0 are false.
             return "(\(try scalar(expr)) IS 1)"
         }
+    }
+
+    /// `now − D` for a window. A duration computed from the fan's data
+    /// (`within (fan.last_active_at - fan.created_at)`) differs from fan to
+    /// fan, so it cannot be one bound value: it is computed in the query, by
+    /// the same arithmetic the evaluator uses (overflow gives null, so false).
+    func windowStart(_ duration: Expr) throws -> String {
+        guard dependsOnFan(duration) else { return bind(.windowStart(duration: duration)) }
+        return "rulec_op('-', 't', \(bind(.now)), 'd', \(try scalar(duration)))"
     }
 
     private func exact(_ sql: String, _ mode: Mode) -> String {

@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+@testable import Planning
+
+/// Disagreements the differential test found between the SQL plans and the
+/// evaluator, each pinned to the rule of LANGUAGE.md it broke.
+@Suite struct CompilerRegressionTests {
+    /// §6 Time: `x within D` is `now - D <= x <= now` for whatever duration D
+    /// is, including one computed from the fan's own data. Such a window is
+    /// different for each fan, so it cannot be a single bound parameter.
+    @Test func windowComputedFromTheFansData() throws {
+        let now: Int64 = 1_773_671_400
+        let regression = RegressionCase(
+            program: """
+                segment target {
+                  count(fan.transactions within (now - fan.created_at)) >= 1
+                    and fan.last_active_at within (now - fan.created_at)
+                }
+                """,
+            rows: [
+                // Fan 1 joined 10 days ago: a purchase 5 days ago is inside its window.
+                fanRow(1, created: now - 10 * 86_400, lastActive: "\(now - 86_400)"),
+                "INSERT INTO fan_transactions (user_id, fan_id, platform, kind, amount_cents, occurred_at) VALUES (:user, 1, 'x', 'tip', 500, \(now - 5 * 86_400))",
+                // Fan 2 joined 2 days ago: the same purchase is outside.
+                fanRow(2, created: now - 2 * 86_400, lastActive: "\(now - 86_400)"),
+                "INSERT INTO fan_transactions (user_id, fan_id, platform, kind, amount_cents, occurred_at) VALUES (:user, 2, 'x', 'tip', 500, \(now - 5 * 86_400))",
+            ],
+            now: now)
+        for (path, fans) in try regression.answers() {
+            #expect(fans == [1], "\(path)")
+        }
+    }
+}
