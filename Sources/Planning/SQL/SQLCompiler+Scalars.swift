@@ -55,8 +55,11 @@ extension SQLCompiler {
             return "(SELECT count(*) FROM \(list.table) WHERE user_id = :user AND fan_id = f.id)"
         }
         let tags = arguments.map { tag($0) }.joined(separator: ",")
+        // Bindings are positional: `now` and the zone come first in the text,
+        // so they must be bound before any `?` inside the arguments.
+        let now = bind(.now), zone = bind(.zoneName)
         let values = try arguments.map { try scalar($0) }
-        return "rulec_call('\(name)', '\(tags)', \(bind(.now)), \(bind(.zoneName)), \(values.joined(separator: ", ")))"
+        return "rulec_call('\(name)', '\(tags)', \(now), \(zone), \(values.joined(separator: ", ")))"
     }
 
     func tag(_ expr: Expr) -> String { SQLEncoding.tag(program.type(of: expr)) }
