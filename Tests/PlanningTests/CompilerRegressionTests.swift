@@ -58,3 +58,32 @@ extension CompilerRegressionTests {
         }
     }
 }
+
+extension CompilerRegressionTests {
+    /// §6 Null and `in`: `x not in L` is false for a null x, and otherwise
+    /// true exactly when x equals no item; `in` compares like `==`, so a null
+    /// item equals nothing and cannot turn the answer unknown (SQL's NOT IN
+    /// would). The left side may hold bound values (an aggregate's window).
+    @Test func notInWithNullItemsAndABoundLeftSide() throws {
+        let regression = RegressionCase(
+            program: """
+                segment target {
+                  min(fan.accounts.username within 30d) not in [null, "Anna"]
+                    and fan.display_name not in ["Bob", null]
+                }
+                """,
+            rows: [
+                fanRow(1, name: "Cleo"),
+                "INSERT INTO fan_platform_accounts (user_id, fan_id, platform, platform_fan_id, username, linked_at) VALUES (:user, 1, 'x', 'a1', 'cleo', 1773671400)",
+                fanRow(2, name: "Dee"),
+                "INSERT INTO fan_platform_accounts (user_id, fan_id, platform, platform_fan_id, username, linked_at) VALUES (:user, 2, 'x', 'a2', 'Anna', 1773671400)",
+                // No account in the window: min is null, so `not in` is false.
+                fanRow(3, name: "Eve"),
+                fanRow(4, name: "Bob"),
+                "INSERT INTO fan_platform_accounts (user_id, fan_id, platform, platform_fan_id, username, linked_at) VALUES (:user, 4, 'x', 'a4', 'bob', 1773671400)",
+            ])
+        for (path, fans) in try regression.answers() {
+            #expect(fans == [1], "\(path)")
+        }
+    }
+}

@@ -82,14 +82,20 @@ final class SQLCompiler {
         if op == .matches { throw ResidualReason(message: "regular expressions run in the evaluator (ICU semantics)") }
         if let semi = try aggregateComparison(op, lhs, rhs) { return semi }
         if let semi = try scoreComparison(op, lhs, rhs) { return semi }
+        if op == .notIn {
+            // `x not in L` holds for a present x equal to no item. A null item
+            // equals nothing, so unlike SQL's NOT IN it cannot make the answer
+            // unknown; a null x makes it false. x is computed once, in a
+            // one-row subquery, because its text may hold bound values; the
+            // list comes first in the text, so it is bound first.
+            let list = "(\(try listItems(rhs).joined(separator: ", ")))"
+            return "(SELECT rulec_x IS NOT NULL AND NOT coalesce(rulec_x IN \(list), 0) FROM (SELECT \(try scalar(lhs)) AS rulec_x))"
+        }
         let left = try scalar(lhs)
         switch op {
-        case .in, .notIn:
+        case .in:
             let items = try listItems(rhs)
-            let list = "(\(items.joined(separator: ", ")))"
-            if op == .in { return exact("(\(left) IN \(list))", mode) }
-            // SQLite answers `NULL NOT IN ()` with true; the language says false.
-            return exact("(\(left) IS NOT NULL AND \(left) NOT IN \(list))", mode)
+            return exact("(\(left) IN (\(items.joined(separator: ", "))))", mode)
         case .contains, .startsWith, .endsWith:
             let name = op == .contains ? "contains" : (op == .startsWith ? "starts" : "ends")
             return exact("(rulec_str('\(name)', \(left), \(try scalar(rhs))) = 1)", mode)
