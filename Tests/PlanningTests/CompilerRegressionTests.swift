@@ -87,3 +87,28 @@ extension CompilerRegressionTests {
         }
     }
 }
+
+extension CompilerRegressionTests {
+    /// §6 Integer overflow gives null, and §9 bad input never crashes: a
+    /// timestamp whose wall-clock reading overflows Int64 (the store holds
+    /// any INTEGER) gives a null hour, weekday and month-day instead of a trap.
+    @Test func wallClockOfAnExtremeTimestampIsNull() throws {
+        let kolkata = TimeZone(identifier: "Asia/Kolkata")!
+        #expect(Time.hourOfDay(.max, zone: kolkata) == nil)
+        #expect(Time.dayOfWeek(.max, zone: kolkata) == nil)
+        #expect(Time.monthDay(.max, zone: kolkata) == nil)
+        #expect(Time.hourOfDay(.min, zone: TimeZone(identifier: "America/New_York")!) == nil)
+        let regression = RegressionCase(
+            program: """
+                segment target {
+                  hour_of_day(fan.created_at) is null and month_day(fan.created_at) is null
+                    and day_of_week(fan.created_at, "Asia/Kolkata") is null
+                }
+                """,
+            rows: [fanRow(1, created: .max), fanRow(2)],
+            zone: "Asia/Kolkata")
+        for (path, fans) in try regression.answers() {
+            #expect(fans == [1], "\(path)")
+        }
+    }
+}
