@@ -112,3 +112,32 @@ extension CompilerRegressionTests {
         }
     }
 }
+
+extension CompilerRegressionTests {
+    /// §5: `fan.score.predicted_ltv` is money, and money is whole minor units
+    /// (§2), so the stored REAL is read rounded half away from zero (100.49
+    /// cents is $1.00, 100.5 is $1.01) and one too large for Int64 is null.
+    /// Every SQL form must read it so: a value, a comparison, a null test.
+    @Test func moneyScoreIsReadInWholeCents() throws {
+        func score(_ fan: Int64, _ value: String) -> String {
+            "INSERT INTO fan_scores (user_id, fan_id, dimension, value) VALUES (:user, \(fan), 'predicted_ltv', \(value))"
+        }
+        let rows = [fanRow(1), score(1, "100.49"), fanRow(2), score(2, "100.5"), fanRow(3), score(3, "1e19"), fanRow(4)]
+        let expectations: [(String, [Int64])] = [
+            ("fan.score.predicted_ltv > $1", [2]),
+            ("$1 < fan.score.predicted_ltv", [2]),
+            ("fan.score.predicted_ltv == $1", [1]),
+            // Two-valued logic: for a null score the comparison is false, so `not` holds.
+            ("not (fan.score.predicted_ltv >= $1.01)", [1, 3, 4]),
+            ("fan.score.predicted_ltv + $0 == $1.01", [2]),
+            ("fan.score.predicted_ltv is null", [3, 4]),
+            ("fan.score.predicted_ltv is not null", [1, 2]),
+        ]
+        for (condition, expected) in expectations {
+            let regression = RegressionCase(program: "segment target { \(condition) }", rows: rows)
+            for (path, fans) in try regression.answers() {
+                #expect(fans == expected, "\(condition): \(path)")
+            }
+        }
+    }
+}

@@ -116,15 +116,23 @@ extension SQLCompiler {
         guard !dependsOnFan(other) else { return nil }
         let dimensionSQL = bind(.value(.string(dimension.dimension)))
         let otherSQL = bind(.expression(other))
-        let test = scoreOnLeft ? "value \(sqlOperator(op)) \(otherSQL)" : "\(otherSQL) \(sqlOperator(op)) value"
+        let value = Self.scoreValue(dimension)
+        let test = scoreOnLeft ? "\(value) \(sqlOperator(op)) \(otherSQL)" : "\(otherSQL) \(sqlOperator(op)) \(value)"
         return "f.id IN (SELECT fan_id FROM fan_scores WHERE user_id = :user AND dimension = \(dimensionSQL) AND \(test))"
     }
 
     /// `fan.score.D is [not] null` over all fans.
     func scoreNullTest(_ operand: Expr, negated: Bool) throws -> String? {
         guard scope == .allFans, let dimension = Self.scoreDimension(operand, program) else { return nil }
-        let set = "SELECT fan_id FROM fan_scores WHERE user_id = :user AND dimension = \(bind(.value(.string(dimension.dimension)))) AND value IS NOT NULL"
+        let set = "SELECT fan_id FROM fan_scores WHERE user_id = :user AND dimension = \(bind(.value(.string(dimension.dimension)))) AND \(Self.scoreValue(dimension)) IS NOT NULL"
         return negated ? "f.id IN (\(set))" : "f.id NOT IN (\(set))"
+    }
+
+    /// fan_scores.value as the language reads it. Number scores are the
+    /// REAL itself (so a comparison is a range scan of the index); a money
+    /// score rounds to whole minor units, as the evaluator's reading does.
+    static func scoreValue(_ dimension: ScoreDimension) -> String {
+        dimension.type == .money ? "rulec_money(value)" : "value"
     }
 
     static let ordering: Set<ComparisonOperator> = [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual]

@@ -18,7 +18,7 @@ extension SQLCompiler {
                 throw ResidualReason(message: "a list is only usable with `in` or `length`")
             }
         case .scoreDimension(let dimension)?:
-            return "(SELECT value FROM fan_scores WHERE user_id = :user AND fan_id = f.id AND dimension = \(bind(.value(.string(dimension.dimension)))))"
+            return "(SELECT \(Self.scoreValue(dimension)) FROM fan_scores WHERE user_id = :user AND fan_id = f.id AND dimension = \(bind(.value(.string(dimension.dimension)))))"
         case .elementField(_, let field)?:
             guard let alias = currentElementAlias else { throw ResidualReason(message: "element field outside an aggregate") }
             return "\(alias).\(field.column)"

@@ -51,7 +51,7 @@ enum DiffEdges {
     static let engagement: [Double] = [0, 0.5, 1, -0.0, 0.1, 0.2, 0.7, 2.5, 1e308, -1e308, 1e-300, .infinity]
     static let numberScores: [Double] = [0, 0.1, 0.2, 0.3, 0.5, 0.7, 0.69999999999999996, 0.70000000000000007, 1]
     /// predicted_ltv is money in cents, stored as REAL: fractions of a cent round.
-    static let moneyScores: [Double] = [0, 50.5, 1_050.5, -0.5, 2.5, 9_999, 100.49, 100.5, 50_000]
+    static let moneyScores: [Double] = [0, 50.5, 1_050.5, -0.5, 2.5, 9_999, 100.49, 100.5, 50_000, 1e19]
     static let timezones: [String?] = [nil, "UTC", "America/New_York", "Asia/Kolkata", "Not/AZone", ""]
     static let tags = ["vip", "VIP", "", "big_tipper", "100%", "a_b", "O'Brien", "\u{E9}", "e\u{301}", "\u{1F600}", "gold"]
     static let tiers = ["standard", "gold", "Gold", "", "\u{E9}"]
