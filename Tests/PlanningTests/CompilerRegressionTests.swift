@@ -141,3 +141,24 @@ extension CompilerRegressionTests {
         }
     }
 }
+
+extension CompilerRegressionTests {
+    /// §6 Types: int mixes with number and the result is a number, so
+    /// `coalesce(number, int)` is a number even when the int is chosen:
+    /// `0 - coalesce(score, -9223372036854775808)` is number arithmetic (no
+    /// overflow), and 9007199254740993 as a number is 9007199254740992.0.
+    @Test func coalesceOfNumberAndIntIsANumber() throws {
+        let rows = [fanRow(1), "INSERT INTO fan_scores (user_id, fan_id, dimension, value) VALUES (:user, 1, 'loyalty', 0.5)", fanRow(2)]
+        let expectations: [(String, [Int64])] = [
+            ("0 - coalesce(fan.score.loyalty, -9223372036854775808) > 0", [2]),
+            ("coalesce(fan.score.loyalty, 9007199254740993) == 9007199254740992", [2]),
+            ("coalesce(fan.score.loyalty, 2) / 4 == 0.5", [2]),
+        ]
+        for (condition, expected) in expectations {
+            let regression = RegressionCase(program: "segment target { \(condition) }", rows: rows)
+            for (path, fans) in try regression.answers() {
+                #expect(fans == expected, "\(condition): \(path)")
+            }
+        }
+    }
+}

@@ -35,7 +35,7 @@ extension SQLCompiler {
         case .ago(let duration):
             return "rulec_op('-', 't', \(bind(.now)), 'd', \(try scalar(duration)))"
         case .call(let function, let arguments):
-            return try call(function.name, arguments)
+            return try call(function.name, arguments, type: program.type(of: expr))
         case .aggregate(let aggregate):
             return try aggregateScalar(aggregate)
         case .comparison, .binary, .unary(.not, _), .within, .isNull:
@@ -46,10 +46,13 @@ extension SQLCompiler {
         }
     }
 
-    private func call(_ name: String, _ arguments: [Expr]) throws -> String {
+    private func call(_ name: String, _ arguments: [Expr], type: ExprType?) throws -> String {
         if name == "coalesce" {
-            // SQLite's coalesce is the language's: the first argument that is not null.
-            return "coalesce(\(try arguments.map { try scalar($0) }.joined(separator: ", ")))"
+            // SQLite's coalesce is the language's: the first argument that is
+            // not null. When the checker typed it a number, an int argument
+            // widens to a number (§6), as the evaluator's value does.
+            let sql = "coalesce(\(try arguments.map { try scalar($0) }.joined(separator: ", ")))"
+            return type == .number ? "CAST(\(sql) AS REAL)" : sql
         }
         if name == "length", arguments.count == 1, let list = fanList(arguments[0]) {
             return "(SELECT count(*) FROM \(list.table) WHERE user_id = :user AND fan_id = f.id)"

@@ -59,7 +59,8 @@ indirect enum GenExpr {
             return op == "-" ? "-(\(x.source))" : "(\(op)(\(x.source)))"
         case .infix(let op, let l, let r, _): return "(\(l.source) \(op) \(r.source))"
         case .postfix(let x, let op, _):
-            let operand = x.isLeaf ? x.source : "(\(x.source))"
+            // `-1d ago` is `-(1d ago)`: postfix binds tighter than unary minus.
+            let operand = x.isLeaf && !x.source.hasPrefix("-") ? x.source : "(\(x.source))"
             // `is null` is a comparison, which does not chain; `ago` is postfix.
             return op == "ago" ? "\(operand) ago" : "(\(operand) \(op))"
         case .call(let name, let args, _): return "\(name)(\(args.map(\.source).joined(separator: ", ")))"
