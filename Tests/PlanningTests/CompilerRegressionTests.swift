@@ -162,3 +162,19 @@ extension CompilerRegressionTests {
         }
     }
 }
+
+extension CompilerRegressionTests {
+    /// §5: `fan.platforms` is the *distinct* platforms of the fan's accounts,
+    /// so two accounts on one platform make a list of length 1.
+    @Test func platformsAreDistinct() throws {
+        func account(_ fan: Int64, _ platform: String, _ id: String) -> String {
+            "INSERT INTO fan_platform_accounts (user_id, fan_id, platform, platform_fan_id) VALUES (:user, \(fan), '\(platform)', '\(id)')"
+        }
+        let regression = RegressionCase(
+            program: "segment target { length(fan.platforms) == 1 }",
+            rows: [fanRow(1), account(1, "x", "a"), account(1, "x", "b"), fanRow(2), account(2, "x", "c"), account(2, "fansly", "d"), fanRow(3)])
+        for (path, fans) in try regression.answers() {
+            #expect(fans == [1], "\(path)")
+        }
+    }
+}

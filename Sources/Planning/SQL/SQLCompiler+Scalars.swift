@@ -55,7 +55,8 @@ extension SQLCompiler {
             return type == .number ? "CAST(\(sql) AS REAL)" : sql
         }
         if name == "length", arguments.count == 1, let list = fanList(arguments[0]) {
-            return "(SELECT count(*) FROM \(list.table) WHERE user_id = :user AND fan_id = f.id)"
+            // `fan.platforms` is distinct (§5): two accounts on one platform count once.
+            return "(SELECT count(DISTINCT \(list.column)) FROM \(list.table) WHERE user_id = :user AND fan_id = f.id)"
         }
         let tags = arguments.map { tag($0) }.joined(separator: ",")
         // Bindings are positional: `now` and the zone come first in the text,
