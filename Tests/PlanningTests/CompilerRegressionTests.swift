@@ -178,3 +178,28 @@ extension CompilerRegressionTests {
         }
     }
 }
+
+extension CompilerRegressionTests {
+    /// §6: number arithmetic that IEEE 754 leaves without a value
+    /// (`inf - inf`) is null, like every other undefined result: every
+    /// comparison with it is false and `is null` holds, in SQL as in the
+    /// evaluator. (A REAL column may hold infinity; 9e999 is how SQL writes it.)
+    @Test func notANumberIsNull() throws {
+        #expect(Arithmetic.subtract(.number(.infinity), .number(.infinity)) == .null)
+        #expect(Arithmetic.multiply(.number(0), .number(.infinity)) == .null)
+        #expect(Comparison.order(.number(.nan), .number(1)) == nil)
+        let rows = [fanRow(1), "UPDATE fan_profiles SET engagement_score = 9e999 WHERE id = 1 AND user_id = :user", fanRow(2)]
+        let expectations: [(String, [Int64])] = [
+            ("fan.engagement_score - fan.engagement_score > 0.5", []),
+            ("fan.engagement_score - fan.engagement_score != 0.5", [2]),
+            ("fan.engagement_score - fan.engagement_score is null", [1]),
+            ("fan.engagement_score * 2 > 1.5", [1]),
+        ]
+        for (condition, expected) in expectations {
+            let regression = RegressionCase(program: "segment target { \(condition) }", rows: rows)
+            for (path, fans) in try regression.answers() {
+                #expect(fans == expected, "\(condition): \(path)")
+            }
+        }
+    }
+}
