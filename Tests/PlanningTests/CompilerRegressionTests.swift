@@ -203,3 +203,42 @@ extension CompilerRegressionTests {
         }
     }
 }
+
+extension CompilerRegressionTests {
+    /// §6 Time: `date("2026-03-16")` is a time in the creator's zone, in a
+    /// list constant as anywhere else (midnight in New York is 04:00 UTC).
+    @Test func datesInAListConstantAreInTheCreatorsZone() throws {
+        let newYorkMidnight: Int64 = 1_773_633_600, utcMidnight: Int64 = 1_773_619_200
+        let rows = [fanRow(1, created: newYorkMidnight), fanRow(2, created: utcMidnight)]
+        let expectations: [(String, [Int64])] = [
+            ("fan.created_at in k_days", [1]),
+            ("fan.created_at not in k_days", [2]),
+            ("not (fan.created_at in k_days)", [2]),
+        ]
+        for (condition, expected) in expectations {
+            let program = "let k_days = [date(\"2026-03-16\"), date(\"0005-01-01 09:30\")]\nsegment target { \(condition) }"
+            let regression = RegressionCase(program: program, rows: rows, zone: "America/New_York")
+            for (path, fans) in try regression.answers() {
+                #expect(fans == expected, "\(condition): \(path)")
+            }
+        }
+    }
+
+    /// The checker accepts list items that read the fan (LANGUAGE.md §2 says
+    /// lists hold literals; reported to the checker's owner). The evaluator
+    /// gives them a meaning, so the SQL plan must give the same one rather
+    /// than fail to bind them.
+    @Test func listItemsThatReadTheFan() throws {
+        let rows = [fanRow(1, name: "Fan"), fanRow(2, name: "Other")]
+        let expectations: [(String, [Int64])] = [
+            ("\"Fan\" in [fan.display_name, \"x\"]", [1]),
+            ("\"Fan\" not in [fan.display_name]", [2]),
+        ]
+        for (condition, expected) in expectations {
+            let regression = RegressionCase(program: "segment target { \(condition) }", rows: rows)
+            for (path, fans) in try regression.answers() {
+                #expect(fans == expected, "\(condition): \(path)")
+            }
+        }
+    }
+}

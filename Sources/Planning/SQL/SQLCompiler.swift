@@ -1,3 +1,4 @@
+import Foundation
 import Semantics
 import Syntax
 
@@ -123,10 +124,19 @@ final class SQLCompiler {
         case .list(let items): return items.map { bind(.expression($0)) }
         default:
             if case .constant(_, .list(let values))? = program.resolution(of: expr) {
-                return values.map { bind(.value(Value($0, zone: .gmt))) }
+                return values.map(constantItem)
             }
             throw ResidualReason(message: "`in` needs a list")
         }
+    }
+
+    /// One item of a list constant. A `date("…")` is a wall-clock time that
+    /// becomes an instant only in the creator's zone, known per execution
+    /// (§6 Time), so it is converted in the query like the evaluator does.
+    private func constantItem(_ value: LiteralValue) -> String {
+        guard case .date(let d) = value else { return bind(.value(Value(value, zone: .gmt))) }
+        let text = String(format: "%04d-%02d-%02d %02d:%02d", d.year, d.month, d.day, d.hour, d.minute)
+        return "rulec_call('date', 's', \(bind(.now)), \(bind(.zoneName)), \(bind(.value(.string(text)))))"
     }
 
     // MARK: Bindings and fan dependence
