@@ -121,7 +121,10 @@ final class SQLCompiler {
     private func listItems(_ expr: Expr) throws -> [String] {
         switch expr.kind {
         case .parenthesized(let inner): return try listItems(inner)
-        case .list(let items): return items.map { bind(.expression($0)) }
+        case .list(let items):
+            // The checker lets an item read the fan (`[fan.display_name]`):
+            // such an item is a column, not a value bound once.
+            return try items.map { dependsOnFan($0) ? try scalar($0) : bind(.expression($0)) }
         default:
             if case .constant(_, .list(let values))? = program.resolution(of: expr) {
                 return values.map(constantItem)
