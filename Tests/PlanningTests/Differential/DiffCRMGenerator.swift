@@ -95,7 +95,11 @@ struct DiffCRMGenerator {
 
     private mutating func text(_ value: String?) -> SQLValue { value.map(SQLValue.text) ?? .null }
 
-    private mutating func enumValue(_ domain: EnumDomain) -> SQLValue { .text(random.pick(domain.values)) }
+    /// Platforms mostly come from three, so one fan often has two accounts on one.
+    private mutating func enumValue(_ domain: EnumDomain) -> SQLValue {
+        if domain == .platform, random.chance(0.7) { return .text(random.pick(["onlyfans", "fansly", "x"])) }
+        return .text(random.pick(domain.values))
+    }
 
     private func row(_ table: String, _ userID: String, _ fanID: Int64, _ columns: [String], _ values: [SQLValue]) -> CRMRow {
         CRMRow(table: table, userID: userID, fanID: fanID, columns: ["fan_id"] + columns, values: [.integer(fanID)] + values)

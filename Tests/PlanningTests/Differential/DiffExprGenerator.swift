@@ -167,6 +167,9 @@ struct DiffExprGenerator {
         if !named.isEmpty, random.chance(0.3) { return .leaf(random.pick(named).name, listType) }
         var items: [GenExpr] = (0..<random.pick([0, 1, 2, 3])).map { _ in random.pick(DiffLiterals.leaves(element)) }
         if random.chance(0.1) { items.insert(.leaf("null", element), at: random.below(items.count + 1)) }
+        // The checker accepts items that are not literals (a fan field, a constant).
+        let fanItems = names(element)
+        if !fanItems.isEmpty, random.chance(0.1) { items.append(random.pick(fanItems)) }
         return .list(items, listType)
     }
 }

@@ -14,7 +14,9 @@ struct DiffCase {
 
 /// What running one case found.
 enum DiffVerdict {
-    case agree
+    /// `split`: the condition held for some of the fans but not all, so the
+    /// agreement says more than "both said nobody".
+    case agree(split: Bool)
     /// The checker refused the generated text (the first error, by code and message).
     case rejected(String)
     /// The paths disagree; each line names where, so shrinking keeps the same failure.
@@ -38,19 +40,23 @@ enum DiffHarness {
         switch check(diffCase.program) {
         case .failure(let rejection): return .rejected(rejection.summary)
         case .success(let (program, condition)):
-            let problems = compare(program, condition, store: store, crm: diffCase.crm, zone: diffCase.zone)
-            return problems.isEmpty ? .agree : .disagree(problems)
+            var expected: [Int64] = []
+            let problems = compare(program, condition, store: store, crm: diffCase.crm, zone: diffCase.zone, expected: &expected)
+            let split = !expected.isEmpty && expected.count < diffCase.crm.queriedFanIDs.count
+            return problems.isEmpty ? .agree(split: split) : .disagree(problems)
         }
     }
 
     /// The SQL plans (all fans, and one fan at a time) against the evaluator, fan for fan.
-    static func compare(_ program: CheckedProgram, _ condition: Expr, store: Store, crm: DiffCRM, zone: String) -> [String] {
+    static func compare(_ program: CheckedProgram, _ condition: Expr, store: Store, crm: DiffCRM, zone: String,
+                        expected answer: inout [Int64]) -> [String] {
         let executor = PlanExecutor(store: store.creator(DiffCRM.queried), program: program)
         let context = EvaluationContext(now: DiffEdges.now, zone: TimeZone(identifier: zone)!)
         let fans = crm.queriedFanIDs
         let expected: [Int64]
         do {
             expected = try executor.evaluatorFanIDs(condition, context: context)
+            answer = expected
         } catch {
             return ["evaluator threw: \(error)"]
         }

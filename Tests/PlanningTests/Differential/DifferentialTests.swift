@@ -12,7 +12,7 @@ import Store
 
     @Test func sqlPlansAgreeWithTheEvaluatorOnRandomConditions() throws {
         let environment = ProcessInfo.processInfo.environment
-        let total = environment["RULEC_DIFF_CASES"].flatMap(Int.init) ?? 2_400
+        let total = environment["RULEC_DIFF_CASES"].flatMap(Int.init) ?? 6_000
         let seed = environment["RULEC_DIFF_SEED"].flatMap(UInt64.init) ?? 20_260_316
         var stats = DiffStats()
         let started = Date()
@@ -25,8 +25,9 @@ import Store
             for _ in 0..<Self.conditionsPerCRM {
                 let diffCase = DiffCase(program: DiffProgram.generate(&random), crm: crm, zone: zone)
                 switch DiffHarness.run(diffCase, store: store) {
-                case .agree:
+                case .agree(let split):
                     stats.agreed += 1
+                    if split { stats.split += 1 }
                 case .rejected(let reason):
                     stats.reject(reason)
                 case .disagree(let problems):
@@ -40,6 +41,8 @@ import Store
         }
         print(stats.summary(seconds: Date().timeIntervalSince(started), seed: seed))
         #expect(stats.disagreed == 0)
+        // Agreement means little when both sides say "nobody" or "everybody".
+        #expect(stats.split * 5 >= stats.total, "only \(stats.split) of \(stats.total) conditions split the fans")
         // Generating well-typed text is the point: the checker should refuse few.
         #expect(stats.rejected * 20 <= stats.total, "\(stats.rejected) of \(stats.total) rejected")
     }
@@ -50,6 +53,7 @@ struct DiffStats {
     var disagreed = 0
     var rejected = 0
     var reported = 0
+    var split = 0
     var reasons: [String: Int] = [:]
 
     var total: Int { agreed + disagreed + rejected }
@@ -61,7 +65,7 @@ struct DiffStats {
 
     func summary(seconds: Double, seed: UInt64) -> String {
         let top = reasons.sorted { $0.value > $1.value }.prefix(8).map { "  \($0.value)× \($0.key)" }
-        return (["differential: seed \(seed), \(total) cases, \(agreed) agreed, \(disagreed) disagreed, \(rejected) rejected (\(String(format: "%.1f", Double(rejected) * 100 / Double(max(total, 1))))%), \(String(format: "%.1f", seconds)) s"] + top)
+        return (["differential: seed \(seed), \(total) cases, \(agreed) agreed, \(disagreed) disagreed (\(split) split the fans), \(rejected) rejected (\(String(format: "%.1f", Double(rejected) * 100 / Double(max(total, 1))))%), \(String(format: "%.1f", seconds)) s"] + top)
             .joined(separator: "\n")
     }
 }
