@@ -242,3 +242,28 @@ extension CompilerRegressionTests {
         }
     }
 }
+
+extension CompilerRegressionTests {
+    /// §6: integer overflow gives null — when the *sum* overflows, not when
+    /// some running total along the way does. Tips of $max, $0.10 and -$0.10
+    /// sum to $max in any order; the evaluator must not depend on row order
+    /// (SQL adds them in index order, which here is by time, not by id).
+    @Test func moneySumOverflowsOnlyWhenItsValueDoes() throws {
+        func tip(_ fan: Int64, _ amount: Int64, _ at: Int64, kind: String = "tip") -> String {
+            "INSERT INTO fan_transactions (user_id, fan_id, platform, kind, amount_cents, occurred_at) VALUES (:user, \(fan), 'x', '\(kind)', \(amount), \(at))"
+        }
+        // Row by row the store's running lifetime spend never overflows (the ppv keeps it in range).
+        let rows = [fanRow(1), tip(1, .max, 1), tip(1, -10, 2, kind: "ppv"), tip(1, 10, 4), tip(1, -10, 3),
+                    fanRow(2), tip(2, .max, 1), tip(2, -10, 2, kind: "ppv"), tip(2, 10, 3)]
+        let expectations: [(String, [Int64])] = [
+            ("sum(fan.transactions.amount where kind == \"tip\") == $92233720368547758.07", [1]),
+            ("sum(fan.transactions.amount where kind == \"tip\") is null", [2]),
+        ]
+        for (condition, expected) in expectations {
+            let regression = RegressionCase(program: "segment target { \(condition) }", rows: rows)
+            for (path, fans) in try regression.answers() {
+                #expect(fans == expected, "\(condition): \(path)")
+            }
+        }
+    }
+}
