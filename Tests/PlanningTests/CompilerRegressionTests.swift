@@ -267,3 +267,26 @@ extension CompilerRegressionTests {
         }
     }
 }
+
+extension CompilerRegressionTests {
+    /// §6 Numbers are IEEE doubles and a sum of them depends on the order of
+    /// its terms: (0.1 + 0.2) + 0.3 is 0.6000000000000001, (0.3 + 0.2) + 0.1
+    /// is 0.6. The evaluator adds in row order; SQL reads rows in index order
+    /// (here by time, the reverse), so number sums and averages must run in
+    /// the evaluator to give one answer.
+    @Test func numberSumsDoNotDependOnTheSQLPlansRowOrder() throws {
+        func message(_ sentiment: Double, _ at: Int64) -> String {
+            "INSERT INTO fan_messages (user_id, fan_id, platform, direction, sentiment, sent_at) VALUES (:user, 1, 'x', 'inbound', \(sentiment), \(at))"
+        }
+        let rows = [fanRow(1), message(0.1, 3), message(0.2, 2), message(0.3, 1), fanRow(2)]
+        // In row (id) order the sum is not 0.6, so neither condition holds.
+        #expect(Evaluator.reduce(.sum, [.number(0.1), .number(0.2), .number(0.3)], type: .number) != .number(0.6))
+        let expected: [Int64] = []
+        for condition in ["sum(fan.messages.sentiment) == 0.6", "avg(fan.messages.sentiment) * 3 == 0.6"] {
+            let regression = RegressionCase(program: "segment target { \(condition) }", rows: rows)
+            for (path, fans) in try regression.answers() {
+                #expect(fans == expected, "\(condition): \(path)")
+            }
+        }
+    }
+}

@@ -38,10 +38,15 @@ extension SQLCompiler {
     private func reduction(_ aggregate: Aggregate, alias: String) throws -> String {
         let (_, field) = try resolve(aggregate)
         let column = field.map { "\(alias).\($0.column)" } ?? "*"
+        if field?.type == .number, aggregate.function == .sum || aggregate.function == .avg {
+            // A floating-point sum depends on the order of its terms, and SQL
+            // adds rows in whatever order its plan reads them.
+            throw ResidualReason(message: "sums and averages of numbers run in the evaluator (floating-point addition depends on row order)")
+        }
         switch aggregate.function {
         case .count: return "count(*)"
         case .exists: return "count(*) > 0"
-        case .sum: return field?.type == .number ? "coalesce(sum(\(column)), 0.0)" : "coalesce(sum(\(column)), 0)"
+        case .sum: return "coalesce(sum(\(column)), 0)"
         case .avg: return field?.type == .money ? "rulec_money_avg(sum(\(column)), count(\(column)))" : "avg(\(column))"
         case .min: return "min(\(column))"
         case .max: return "max(\(column))"
