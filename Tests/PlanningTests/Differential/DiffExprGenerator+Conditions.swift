@@ -28,7 +28,10 @@ extension DiffExprGenerator {
         default:
             // An aggregate against a constant: the grouped semi-join paths.
             let op = random.pick(["==", "!=", "<", "<=", ">", ">="])
-            if random.chance(0.5) { return .infix(op, countAggregate(d), .leaf(random.pick(["0", "1", "2", "-1"]), .int), .bool) }
+            if random.chance(0.4) { return .infix(op, countAggregate(d), .leaf(random.pick(["0", "1", "2", "-1"]), .int), .bool) }
+            if random.chance(0.3) {
+                return .infix(op, fieldAggregate(random.pick(["sum", "avg", "min", "max"]), fieldType: .number, result: .number, d), leaf(.number), .bool)
+            }
             return .infix(op, fieldAggregate(random.pick(["sum", "avg", "min", "max"]), fieldType: .money, result: .money, d), leaf(.money), .bool)
         }
     }
