@@ -45,13 +45,15 @@ extension Evaluator {
         if type == .number {
             return .number(values.reduce(0.0) { $0 + ($1.asDouble ?? 0) })
         }
-        var total: Int64 = 0
+        // Exactly, then checked once: the sum overflows only if its value
+        // does, whatever order the rows come in (an SQL engine may add them
+        // in another order than this one).
+        var exact: Int128 = 0
         for value in values {
             guard let v = value.integerPayload else { continue }
-            let (next, overflow) = total.addingReportingOverflow(v)
-            if overflow { return .null }
-            total = next
+            exact += Int128(v)
         }
+        guard let total = Int64(exactly: exact) else { return .null }
         switch type {
         case .money: return .money(total)
         case .duration: return .duration(total)

@@ -24,11 +24,11 @@ extension Evaluator {
         case ("round", .number(let d)?): return Arithmetic.roundHalfAwayFromZero(d).map(Value.int) ?? .null
         case ("days_since", .timestamp(let t)?): return Time.daysSince(t, now: context.now).map(Value.int) ?? .null
         case ("hour_of_day", .timestamp(let t)?):
-            return zone(values, context).map { .int(Time.hourOfDay(t, zone: $0)) } ?? .null
+            return zone(values, context).flatMap { Time.hourOfDay(t, zone: $0) }.map(Value.int) ?? .null
         case ("day_of_week", .timestamp(let t)?):
-            return zone(values, context).map { .int(Time.dayOfWeek(t, zone: $0)) } ?? .null
+            return zone(values, context).flatMap { Time.dayOfWeek(t, zone: $0) }.map(Value.int) ?? .null
         case ("month_day", .timestamp(let t)?):
-            return zone(values, context).map { .string(Time.monthDay(t, zone: $0)) } ?? .null
+            return zone(values, context).flatMap { Time.monthDay(t, zone: $0) }.map(Value.string) ?? .null
         case ("date", .string(let s)?): return Time.parseDate(s, zone: context.zone).map(Value.timestamp) ?? .null
         default: return .null
         }

@@ -71,7 +71,9 @@ public final class Evaluator {
         case .now:
             return .timestamp(context.now)
         case .call(let function, let arguments):
-            return try call(function.name, arguments, element: element)
+            // `coalesce(number, int)` is a number (int widens to number, §6):
+            // the value takes the type the checker gave the call.
+            return Self.widened(try call(function.name, arguments, element: element), to: program.type(of: expr))
         case .aggregate(let aggregate):
             return try self.aggregate(aggregate, element: element)
         case .unary(.not, let operand):
@@ -107,6 +109,12 @@ public final class Evaluator {
         case .invalid:
             return .null
         }
+    }
+
+    /// An int where the checker typed a number becomes that number.
+    static func widened(_ value: Value, to type: ExprType?) -> Value {
+        if type == .number, case .int(let i) = value { return .number(Double(i)) }
+        return value
     }
 
     /// `x within D`: `now − D ≤ x ≤ now`; false for a null on either side.

@@ -16,11 +16,15 @@ extension SQLCompiler {
     private func rows(of aggregate: Aggregate, correlated: Bool,
                       _ body: (_ alias: String, _ from: String) throws -> String) throws -> String {
         let (collection, _) = try resolve(aggregate)
+        // The window belongs to the enclosing scope, not to this aggregate's
+        // rows, so it is compiled before the element alias changes (it is
+        // also the first `?` of the text below, so bindings stay in order).
+        let windowStart = try aggregate.window.map { try self.windowStart($0) }
         return try withElementAlias { alias in
             var from = "FROM \(collection.table) \(alias) WHERE \(alias).user_id = :user"
             if correlated { from += " AND \(alias).fan_id = f.id" }
-            if let window = aggregate.window {
-                from += " AND \(alias).\(collection.timeField.column) BETWEEN \(bind(.windowStart(duration: window))) AND \(bind(.now))"
+            if let windowStart {
+                from += " AND \(alias).\(collection.timeField.column) BETWEEN \(windowStart) AND \(bind(.now))"
             }
             if let filter = aggregate.filter {
                 from += " AND \(try condition(filter, .positive))"
@@ -34,10 +38,15 @@ extension SQLCompiler {
     private func reduction(_ aggregate: Aggregate, alias: String) throws -> String {
         let (_, field) = try resolve(aggregate)
         let column = field.map { "\(alias).\($0.column)" } ?? "*"
+        if field?.type == .number, aggregate.function == .sum || aggregate.function == .avg {
+            // A floating-point sum depends on the order of its terms, and SQL
+            // adds rows in whatever order its plan reads them.
+            throw ResidualReason(message: "sums and averages of numbers run in the evaluator (floating-point addition depends on row order)")
+        }
         switch aggregate.function {
         case .count: return "count(*)"
         case .exists: return "count(*) > 0"
-        case .sum: return field?.type == .number ? "coalesce(sum(\(column)), 0.0)" : "coalesce(sum(\(column)), 0)"
+        case .sum: return "coalesce(sum(\(column)), 0)"
         case .avg: return field?.type == .money ? "rulec_money_avg(sum(\(column)), count(\(column)))" : "avg(\(column))"
         case .min: return "min(\(column))"
         case .max: return "max(\(column))"
@@ -112,15 +121,23 @@ extension SQLCompiler {
         guard !dependsOnFan(other) else { return nil }
         let dimensionSQL = bind(.value(.string(dimension.dimension)))
         let otherSQL = bind(.expression(other))
-        let test = scoreOnLeft ? "value \(sqlOperator(op)) \(otherSQL)" : "\(otherSQL) \(sqlOperator(op)) value"
+        let value = Self.scoreValue(dimension)
+        let test = scoreOnLeft ? "\(value) \(sqlOperator(op)) \(otherSQL)" : "\(otherSQL) \(sqlOperator(op)) \(value)"
         return "f.id IN (SELECT fan_id FROM fan_scores WHERE user_id = :user AND dimension = \(dimensionSQL) AND \(test))"
     }
 
     /// `fan.score.D is [not] null` over all fans.
     func scoreNullTest(_ operand: Expr, negated: Bool) throws -> String? {
         guard scope == .allFans, let dimension = Self.scoreDimension(operand, program) else { return nil }
-        let set = "SELECT fan_id FROM fan_scores WHERE user_id = :user AND dimension = \(bind(.value(.string(dimension.dimension)))) AND value IS NOT NULL"
+        let set = "SELECT fan_id FROM fan_scores WHERE user_id = :user AND dimension = \(bind(.value(.string(dimension.dimension)))) AND \(Self.scoreValue(dimension)) IS NOT NULL"
         return negated ? "f.id IN (\(set))" : "f.id NOT IN (\(set))"
+    }
+
+    /// fan_scores.value as the language reads it. Number scores are the
+    /// REAL itself (so a comparison is a range scan of the index); a money
+    /// score rounds to whole minor units, as the evaluator's reading does.
+    static func scoreValue(_ dimension: ScoreDimension) -> String {
+        dimension.type == .money ? "rulec_money(value)" : "value"
     }
 
     static let ordering: Set<ComparisonOperator> = [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual]

@@ -18,7 +18,7 @@ extension SQLCompiler {
                 throw ResidualReason(message: "a list is only usable with `in` or `length`")
             }
         case .scoreDimension(let dimension)?:
-            return "(SELECT value FROM fan_scores WHERE user_id = :user AND fan_id = f.id AND dimension = \(bind(.value(.string(dimension.dimension)))))"
+            return "(SELECT \(Self.scoreValue(dimension)) FROM fan_scores WHERE user_id = :user AND fan_id = f.id AND dimension = \(bind(.value(.string(dimension.dimension)))))"
         case .elementField(_, let field)?:
             guard let alias = currentElementAlias else { throw ResidualReason(message: "element field outside an aggregate") }
             return "\(alias).\(field.column)"
@@ -35,7 +35,7 @@ extension SQLCompiler {
         case .ago(let duration):
             return "rulec_op('-', 't', \(bind(.now)), 'd', \(try scalar(duration)))"
         case .call(let function, let arguments):
-            return try call(function.name, arguments)
+            return try call(function.name, arguments, type: program.type(of: expr))
         case .aggregate(let aggregate):
             return try aggregateScalar(aggregate)
         case .comparison, .binary, .unary(.not, _), .within, .isNull:
@@ -46,17 +46,24 @@ extension SQLCompiler {
         }
     }
 
-    private func call(_ name: String, _ arguments: [Expr]) throws -> String {
+    private func call(_ name: String, _ arguments: [Expr], type: ExprType?) throws -> String {
         if name == "coalesce" {
-            // SQLite's coalesce is the language's: the first argument that is not null.
-            return "coalesce(\(try arguments.map { try scalar($0) }.joined(separator: ", ")))"
+            // SQLite's coalesce is the language's: the first argument that is
+            // not null. When the checker typed it a number, an int argument
+            // widens to a number (§6), as the evaluator's value does.
+            let sql = "coalesce(\(try arguments.map { try scalar($0) }.joined(separator: ", ")))"
+            return type == .number ? "CAST(\(sql) AS REAL)" : sql
         }
         if name == "length", arguments.count == 1, let list = fanList(arguments[0]) {
-            return "(SELECT count(*) FROM \(list.table) WHERE user_id = :user AND fan_id = f.id)"
+            // `fan.platforms` is distinct (§5): two accounts on one platform count once.
+            return "(SELECT count(DISTINCT \(list.column)) FROM \(list.table) WHERE user_id = :user AND fan_id = f.id)"
         }
         let tags = arguments.map { tag($0) }.joined(separator: ",")
+        // Bindings are positional: `now` and the zone come first in the text,
+        // so they must be bound before any `?` inside the arguments.
+        let now = bind(.now), zone = bind(.zoneName)
         let values = try arguments.map { try scalar($0) }
-        return "rulec_call('\(name)', '\(tags)', \(bind(.now)), \(bind(.zoneName)), \(values.joined(separator: ", ")))"
+        return "rulec_call('\(name)', '\(tags)', \(now), \(zone), \(values.joined(separator: ", ")))"
     }
 
     func tag(_ expr: Expr) -> String { SQLEncoding.tag(program.type(of: expr)) }

@@ -1,3 +1,4 @@
+import Foundation
 import Semantics
 import Syntax
 
@@ -44,7 +45,7 @@ final class SQLCompiler {
             return try comparison(op, lhs, rhs, mode)
         case .within(let operand, let duration):
             let value = try scalar(operand)
-            let sql = "(\(value) BETWEEN \(bind(.windowStart(duration: duration))) AND \(bind(.now)))"
+            let sql = "(\(value) BETWEEN \(try windowStart(duration)) AND \(bind(.now)))"
             return exact(sql, mode)
         case .isNull(let operand, let negated):
             if let semi = try scoreNullTest(operand, negated: negated) { return semi }
@@ -55,6 +56,15 @@ final class SQLCompiler {
             // A bool-typed value in a boolean position: null and 0 are false.
             return "(\(try scalar(expr)) IS 1)"
         }
+    }
+
+    /// `now − D` for a window. A duration computed from the fan's data
+    /// (`within (fan.last_active_at - fan.created_at)`) differs from fan to
+    /// fan, so it cannot be one bound value: it is computed in the query, by
+    /// the same arithmetic the evaluator uses (overflow gives null, so false).
+    func windowStart(_ duration: Expr) throws -> String {
+        guard dependsOnFan(duration) else { return bind(.windowStart(duration: duration)) }
+        return "rulec_op('-', 't', \(bind(.now)), 'd', \(try scalar(duration)))"
     }
 
     private func exact(_ sql: String, _ mode: Mode) -> String {
@@ -73,14 +83,20 @@ final class SQLCompiler {
         if op == .matches { throw ResidualReason(message: "regular expressions run in the evaluator (ICU semantics)") }
         if let semi = try aggregateComparison(op, lhs, rhs) { return semi }
         if let semi = try scoreComparison(op, lhs, rhs) { return semi }
+        if op == .notIn {
+            // `x not in L` holds for a present x equal to no item. A null item
+            // equals nothing, so unlike SQL's NOT IN it cannot make the answer
+            // unknown; a null x makes it false. x is computed once, in a
+            // one-row subquery, because its text may hold bound values; the
+            // list comes first in the text, so it is bound first.
+            let list = "(\(try listItems(rhs).joined(separator: ", ")))"
+            return "(SELECT rulec_x IS NOT NULL AND NOT coalesce(rulec_x IN \(list), 0) FROM (SELECT \(try scalar(lhs)) AS rulec_x))"
+        }
         let left = try scalar(lhs)
         switch op {
-        case .in, .notIn:
+        case .in:
             let items = try listItems(rhs)
-            let list = "(\(items.joined(separator: ", ")))"
-            if op == .in { return exact("(\(left) IN \(list))", mode) }
-            // SQLite answers `NULL NOT IN ()` with true; the language says false.
-            return exact("(\(left) IS NOT NULL AND \(left) NOT IN \(list))", mode)
+            return exact("(\(left) IN (\(items.joined(separator: ", "))))", mode)
         case .contains, .startsWith, .endsWith:
             let name = op == .contains ? "contains" : (op == .startsWith ? "starts" : "ends")
             return exact("(rulec_str('\(name)', \(left), \(try scalar(rhs))) = 1)", mode)
@@ -105,13 +121,25 @@ final class SQLCompiler {
     private func listItems(_ expr: Expr) throws -> [String] {
         switch expr.kind {
         case .parenthesized(let inner): return try listItems(inner)
-        case .list(let items): return items.map { bind(.expression($0)) }
+        case .list(let items):
+            // The checker lets an item read the fan (`[fan.display_name]`):
+            // such an item is a column, not a value bound once.
+            return try items.map { dependsOnFan($0) ? try scalar($0) : bind(.expression($0)) }
         default:
             if case .constant(_, .list(let values))? = program.resolution(of: expr) {
-                return values.map { bind(.value(Value($0, zone: .gmt))) }
+                return values.map(constantItem)
             }
             throw ResidualReason(message: "`in` needs a list")
         }
+    }
+
+    /// One item of a list constant. A `date("…")` is a wall-clock time that
+    /// becomes an instant only in the creator's zone, known per execution
+    /// (§6 Time), so it is converted in the query like the evaluator does.
+    private func constantItem(_ value: LiteralValue) -> String {
+        guard case .date(let d) = value else { return bind(.value(Value(value, zone: .gmt))) }
+        let text = String(format: "%04d-%02d-%02d %02d:%02d", d.year, d.month, d.day, d.hour, d.minute)
+        return "rulec_call('date', 's', \(bind(.now)), \(bind(.zoneName)), \(bind(.value(.string(text)))))"
     }
 
     // MARK: Bindings and fan dependence

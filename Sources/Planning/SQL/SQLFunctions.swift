@@ -1,4 +1,5 @@
 import Foundation
+import Semantics
 import Store
 
 /// The functions the generated SQL calls where SQLite's own behave differently
@@ -47,6 +48,13 @@ public enum SQLFunctions {
             let values = zip(tagList, args.dropFirst(4)).map { SQLEncoding.decode($1, tag: $0) }
             if values.contains(where: \.isNull) { return .null }
             return SQLEncoding.encode(Evaluator.apply(name, values, context: EvaluationContext(now: now, zone: zone)))
+        }
+        // rulec_money(x): a stored value read as money, exactly as the
+        // evaluator reads it (a REAL rounds half away from zero to whole
+        // minor units; out of range is null). fan_scores.value is REAL, and
+        // predicted_ltv is money.
+        try database.registerFunction("rulec_money", arity: 1, deterministic: true) { args in
+            SQLEncoding.encode(Value(stored: args[0].stored, as: .money))
         }
         // rulec_money_avg(sum, count): half away from zero, exactly.
         try database.registerFunction("rulec_money_avg", arity: 2, deterministic: true) { args in

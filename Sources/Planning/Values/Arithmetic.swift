@@ -12,7 +12,7 @@ public enum Arithmetic {
             return checked(t.addingReportingOverflow(d), Value.timestamp)
         default:
             guard let (x, y) = doubles(a, b) else { return .null }
-            return .number(x + y)
+            return number(x + y)
         }
     }
 
@@ -25,7 +25,7 @@ public enum Arithmetic {
         case (.timestamp(let x), .timestamp(let y)): return checked(x.subtractingReportingOverflow(y), Value.duration)
         default:
             guard let (x, y) = doubles(a, b) else { return .null }
-            return .number(x - y)
+            return number(x - y)
         }
     }
 
@@ -38,7 +38,7 @@ public enum Arithmetic {
             return roundedMoney(Double(m) * x)
         default:
             guard let (x, y) = doubles(a, b) else { return .null }
-            return .number(x * y)
+            return number(x * y)
         }
     }
 
@@ -55,7 +55,7 @@ public enum Arithmetic {
             return roundedMoney(Double(m) / x)
         default:
             guard let (x, y) = doubles(a, b), y != 0 else { return .null }
-            return .number(x / y)
+            return number(x / y)
         }
     }
 
@@ -70,9 +70,16 @@ public enum Arithmetic {
         case .int(let x): return checked(Int64(0).subtractingReportingOverflow(x), Value.int)
         case .money(let x): return checked(Int64(0).subtractingReportingOverflow(x), Value.money)
         case .duration(let x): return checked(Int64(0).subtractingReportingOverflow(x), Value.duration)
-        case .number(let x): return .number(-x)
+        case .number(let x): return number(-x)
         default: return .null
         }
+    }
+
+    /// A number result. IEEE 754 gives NaN for `inf - inf` and `0 * inf`;
+    /// the language has no such value, so like every other undefined result
+    /// it is null (SQLite, too, turns a NaN into NULL).
+    static func number(_ x: Double) -> Value {
+        x.isNaN ? .null : .number(x)
     }
 
     /// Round half away from zero to a whole number of minor units; out of

@@ -10,6 +10,8 @@ public enum Comparison {
              (.duration(let x), .duration(let y)), (.timestamp(let x), .timestamp(let y)):
             return x < y ? -1 : (x == y ? 0 : 1)
         case (.number(let x), .number(let y)):
+            // A NaN is unordered (it cannot arise from the language's arithmetic).
+            if x.isNaN || y.isNaN { return nil }
             return x < y ? -1 : (x == y ? 0 : 1)
         case (.int(let x), .number(let y)):
             return compareExactly(x, y)

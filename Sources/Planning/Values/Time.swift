@@ -11,25 +11,29 @@ public enum Time {
         return overflow ? nil : floorDivide(difference, secondsPerDay)
     }
 
-    /// `hour_of_day(t, tz)`: 0–23 on the wall clock of `tz`.
-    public static func hourOfDay(_ t: Int64, zone: TimeZone) -> Int64 {
-        floorModulo(localSeconds(t, zone: zone), secondsPerDay) / 3_600
+    /// `hour_of_day(t, tz)`: 0–23 on the wall clock of `tz`; nil when the
+    /// wall clock is out of range (a timestamp at the very end of Int64).
+    public static func hourOfDay(_ t: Int64, zone: TimeZone) -> Int64? {
+        localSeconds(t, zone: zone).map { floorModulo($0, secondsPerDay) / 3_600 }
     }
 
     /// `day_of_week(t, tz)`: Monday 1 … Sunday 7 (ISO 8601). 1970-01-01 was a Thursday.
-    public static func dayOfWeek(_ t: Int64, zone: TimeZone) -> Int64 {
-        floorModulo(floorDivide(localSeconds(t, zone: zone), secondsPerDay) + 3, 7) + 1
+    public static func dayOfWeek(_ t: Int64, zone: TimeZone) -> Int64? {
+        localSeconds(t, zone: zone).map { floorModulo(floorDivide($0, secondsPerDay) + 3, 7) + 1 }
     }
 
-    /// Seconds since the epoch as read on the wall clock of `zone`.
-    public static func localSeconds(_ t: Int64, zone: TimeZone) -> Int64 {
-        t + Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(t))))
+    /// Seconds since the epoch as read on the wall clock of `zone`; nil when
+    /// that overflows Int64 (the language's overflow rule: null, never a trap).
+    public static func localSeconds(_ t: Int64, zone: TimeZone) -> Int64? {
+        let (local, overflow) = t.addingReportingOverflow(Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(t)))))
+        return overflow ? nil : local
     }
 
     /// `month_day(t, tz)`: "MM-DD" on the wall clock of `zone`, the form
     /// `key_date` memories keep birthdays and anniversaries in.
-    public static func monthDay(_ t: Int64, zone: TimeZone) -> String {
-        let (_, month, day) = civil(fromDays: floorDivide(localSeconds(t, zone: zone), secondsPerDay))
+    public static func monthDay(_ t: Int64, zone: TimeZone) -> String? {
+        guard let local = localSeconds(t, zone: zone) else { return nil }
+        let (_, month, day) = civil(fromDays: floorDivide(local, secondsPerDay))
         return (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)"
     }
 
