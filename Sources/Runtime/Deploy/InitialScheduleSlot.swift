@@ -26,7 +26,7 @@ enum InitialScheduleSlot {
             }
         }
         func latestWallSlot(now: Int64, zone: TimeZone, minute: Int, on accepts: (Int64) -> Bool) -> Int64 {
-            let today = floorDivide(Time.localSeconds(now, zone: zone), day)
+            let today = floorDivide(Time.localSeconds(now, zone: zone) ?? now, day)
             for back in 0...8 {
                 let localDay = today - Int64(back)
                 guard accepts(localDay) else { continue }
