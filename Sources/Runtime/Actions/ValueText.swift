@@ -56,8 +56,8 @@ enum ValueText {
     }
 
     static func date(_ t: Int64, zone: TimeZone) -> String {
-        let days = Time.localSeconds(t, zone: zone)
-        let dayNumber = days >= 0 ? days / Time.secondsPerDay : (days - Time.secondsPerDay + 1) / Time.secondsPerDay
+        // A timestamp too far out to shift into the zone is shown in UTC.
+        let dayNumber = Time.floorDivide(Time.localSeconds(t, zone: zone) ?? t, Time.secondsPerDay)
         let (year, month, day) = Time.civil(fromDays: dayNumber)
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
