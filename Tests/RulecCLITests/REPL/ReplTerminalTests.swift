@@ -68,7 +68,7 @@ struct ReplTerminalTests {
 
         // Type with a typo, fix it with Left, then Home/End/Backspace.
         try tmux.type("lifetime_spnd >= $50")
-        try tmux.press("Left", times: " >= $50".count + 1)
+        try tmux.press("Left", times: "nd >= $50".count)
         try tmux.type("e")
         try tmux.press("Home")
         try tmux.type("fan.")
