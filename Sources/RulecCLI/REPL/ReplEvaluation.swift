@@ -29,9 +29,18 @@ struct ReplEvaluation {
             default: return Response(errors: ["\(directive ?? "") is not available here"])
             }
         } catch let error as CLIError {
-            return Response(errors: [error.message])
+            return Response(errors: [Self.message(error)])
         } catch {
             return Response(errors: ["\(error)"])
+        }
+    }
+
+    /// A refused entry is not a refused command line: no `usage:` prefix,
+    /// which would point the user at flags they never typed.
+    static func message(_ error: CLIError) -> String {
+        switch error {
+        case .usage(let text), .io(let text): text
+        case .inputHasErrors: error.message
         }
     }
 
@@ -88,6 +97,8 @@ struct ReplEvaluation {
         }
         var name = argument[..<split].trimmingCharacters(in: .whitespaces)
         if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") { name = String(name.dropFirst().dropLast()) }
+        // Checked here rather than left to `WhyCommand`, whose message names its `--fan` flag.
+        try ReplFanDossier(store: workspace.store, zone: workspace.zone).requireFan(fan)
         let (program, found, files) = workspace.checkedProgram()
         guard let program else { return diagnostics(found, files: files) }
         guard let rule = program.rule(named: name) else {
@@ -99,8 +110,10 @@ struct ReplEvaluation {
         let context = CommandContext(environment: [:], standardOutput: capture.stream, standardError: capture.stream, workingDirectory: "/")
         let text = try WhyCommand.explain(rule, program: program, fanID: fan, event: nil, clock: workspace.now,
                                           store: workspace.store, context: context)
+        // Notes (such as "no event given") are messages, so they go to stderr like every other.
         let notes = capture.text.split(separator: "\n").map(String.init)
-        return Response(output: notes + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastIfEmpty())
+        return Response(output: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastIfEmpty(),
+                        errors: notes)
     }
 
     private func load(_ path: String) throws -> Response {

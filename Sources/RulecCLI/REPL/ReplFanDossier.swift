@@ -11,9 +11,7 @@ struct ReplFanDossier {
     static let latestRows = 3
 
     func lines(for id: Int64) throws -> [String] {
-        guard try store.scalar("SELECT 1 FROM fan_profiles WHERE user_id = :user AND id = ?", [.integer(id)]).int64 == 1 else {
-            return ["creator \(store.userID) has no fan \(id)"]
-        }
+        try requireFan(id)
         let facts = StoreFanFacts(store: store, fanID: id)
         var rows: [[String]] = []
         for field in Catalog.fanFields {
@@ -35,6 +33,13 @@ struct ReplFanDossier {
             lines += ReplFanTable.aligned([header] + body).map { "  " + $0 }
         }
         return lines
+    }
+
+    /// A missing fan is an error about the entry (stderr), not an empty dossier.
+    func requireFan(_ id: Int64) throws {
+        guard try store.scalar("SELECT 1 FROM fan_profiles WHERE user_id = :user AND id = ?", [.integer(id)]).int64 == 1 else {
+            throw CLIError.usage("creator \(store.userID) has no fan \(id)")
+        }
     }
 
     private func time(_ element: ElementRow, _ collection: CollectionSpec) -> Int64 {

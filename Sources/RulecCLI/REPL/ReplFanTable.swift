@@ -51,7 +51,8 @@ struct ReplFanTable {
         func add(_ expr: Expr) {
             let title = Format.expression(expr)
             guard seen.insert(title).inserted else { return }
-            columns.append(Column(title: String(title.prefix(cellWidth)), expr: expr))
+            // Cut like a cell, with an ellipsis, so a shortened title does not pass for a whole one.
+            columns.append(Column(title: cell(.string(title)), expr: expr))
         }
         visit(condition)
         return columns

@@ -35,16 +35,23 @@ final class Tmux {
     /// Presses named keys (`Left`, `BSpace`, `Home`, `C-c`, ...).
     func press(_ keys: String...) throws { try run(["send-keys"] + keys) }
 
-    func screen() throws -> String { try run(["capture-pane", "-p"]) }
+    /// Presses one key several times.
+    func press(_ key: String, times: Int) throws { try run(["send-keys", "-N", String(times), key]) }
+
+    /// The visible screen, or with `scrollback` everything the pane has shown
+    /// (for output taller than the 40 rows).
+    func screen(scrollback: Bool = false) throws -> String {
+        try run(["capture-pane", "-p"] + (scrollback ? ["-S", "-"] : []))
+    }
 
     /// Polls the screen until `condition` holds; records the last screen if it never does.
     @discardableResult
-    func waitFor(_ what: String, timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation,
-                 _ condition: (String) -> Bool) throws -> String {
+    func waitFor(_ what: String, timeout: TimeInterval = 10, scrollback: Bool = false,
+                 sourceLocation: SourceLocation = #_sourceLocation, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
-            last = try screen()
+            last = try screen(scrollback: scrollback)
             if condition(last) { return last }
             usleep(30_000)
         }
