@@ -43,6 +43,18 @@ struct ReplCommand: Command {
         guard extra.isEmpty else { throw CLIError.usage("repl takes no arguments, got '\(extra[0])'") }
         if noHistory && historyOption != nil { throw CLIError.usage("--history and --no-history exclude each other") }
 
+        // The store first: a session that cannot start shows no banner and makes no editor.
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw CLIError.io("no store at \(databasePath); create one with `rulec db init` or `rulec db seed`")
+        }
+        let store = try ProgramSource.openStore(at: databasePath, user: user)
+        let programFiles = try rulePaths.isEmpty ? (ProgramSource.deployedFiles(store) ?? [])
+                                                 : ProgramSource.files(paths: rulePaths, store: store, context: context)
+        let workspace: ReplWorkspace
+        do { workspace = try ReplWorkspace(store: store, programFiles: programFiles, now: now) } catch {
+            throw StoreOptions.cliError(error, path: databasePath)
+        }
+
         let source = InputSource.detect(input: STDIN_FILENO, output: STDOUT_FILENO, environment: context.environment)
         // A script piped in is not something to recall later: history is for people.
         let historyFile = source == .terminal && !noHistory ? historyURL(option: historyOption, context) : nil
@@ -57,16 +69,6 @@ struct ReplCommand: Command {
 
         if source == .terminal {
             context.standardOutput.print("rulec \(Rulec.version). Type :help for commands, Ctrl-D to leave.")
-        }
-        guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw CLIError.io("no store at \(databasePath); create one with `rulec db init` or `rulec db seed`")
-        }
-        let store = try ProgramSource.openStore(at: databasePath, user: user)
-        let programFiles = try rulePaths.isEmpty ? (ProgramSource.deployedFiles(store) ?? [])
-                                                 : ProgramSource.files(paths: rulePaths, store: store, context: context)
-        let workspace: ReplWorkspace
-        do { workspace = try ReplWorkspace(store: store, programFiles: programFiles, now: now) } catch {
-            throw StoreOptions.cliError(error, path: databasePath)
         }
         var session = ReplSession(workspace: workspace)
         var warnedAboutHistory = false
