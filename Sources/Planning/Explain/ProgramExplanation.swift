@@ -78,7 +78,7 @@ public struct RuleExplanation: Sendable {
 
     init(_ rule: CheckedRule, program: CheckedProgram) {
         name = rule.name
-        trigger = Self.triggerText(rule.trigger)
+        trigger = rule.trigger.sourceText
         if case .schedule = rule.trigger { isSchedule = true } else { isSchedule = false }
         priority = rule.priority
         isPaused = rule.isPaused
@@ -88,19 +88,6 @@ public struct RuleExplanation: Sendable {
         plan = PlanBuilder.plan(rule.condition, program: program, scope: isSchedule ? .allFans : .oneFan)
         parameters = plan.bindings.map { ParameterText.describe($0, program: program) }
         actions = rule.actions.map(ActionDescription.init)
-    }
-
-    static func triggerText(_ trigger: CheckedTrigger) -> String {
-        switch trigger {
-        case .event(let spec, let argument?) where spec.argument == .tagString:
-            return spec.name + " " + Value.string(argument).description
-        case .event(let spec, let argument?):
-            return spec.name + " " + argument
-        case .event(let spec, nil):
-            return spec.name
-        case .schedule(let schedule):
-            return "schedule \(schedule)"
-        }
     }
 
     /// `1 per fan per 90d`, `3 per fan`.

@@ -29,7 +29,7 @@ struct RuleUpsert {
             let file = sources[rule.declaration.range.file]
             let source = file?.text(in: rule.declaration.range) ?? ""
             let plan = RulePlans(rule: rule, program: program).json.serialized()
-            let trigger = RulePlans.triggerText(rule.trigger)
+            let trigger = rule.trigger.sourceText
             let (status, pausedBy) = Self.status(of: rule, stored: stored[rule.name].map { ($0.status, $0.pausedBy) })
             let bindings: [SQLValue] = [.optional(rule.description), .text(source), .optional(file?.path), .text(trigger),
                                         .integer(rule.priority), .text(status), .optional(pausedBy)]

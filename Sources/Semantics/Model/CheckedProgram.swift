@@ -76,6 +76,22 @@ public enum CheckedTrigger: Hashable, Sendable {
         }
     }
 
+    /// The trigger in its canonical spelling: `transaction.tip`,
+    /// `segment.entered whales`, `tag.added "vip"`, `schedule daily at 09:00`.
+    /// Spacing of the source does not matter, so reformatting changes nothing.
+    public var sourceText: String {
+        switch self {
+        case .event(let spec, let argument?) where spec.argument == .tagString:
+            spec.name + " " + LiteralPrinter.string(argument)
+        case .event(let spec, let argument?):
+            spec.name + " " + argument
+        case .event(let spec, nil):
+            spec.name
+        case .schedule(let schedule):
+            "schedule \(schedule)"
+        }
+    }
+
     /// For messages: `transaction.tip`, `schedule daily at 09:00`.
     public var displayName: String {
         switch self {
