@@ -65,12 +65,7 @@ enum HitlOutput {
         let rows = items.map { item in
             [String(item.id), item.ruleName ?? "-", fan(item), item.actionType, truncate(item.preview), Time.iso8601(item.createdAt)]
         }
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        return ([header] + rows).map { row in
-            row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        return TextTable.lines([header] + rows).joined(separator: "\n") + "\n"
     }
 
     static func fan(_ item: ApprovalItem) -> String {

@@ -20,7 +20,7 @@ struct ReplFanDossier {
         for dimension in Catalog.scoreDimensions {
             rows.append(["fan.score.\(dimension.name)", ReplFanTable.cell(try facts.score(dimension))])
         }
-        var lines = ReplFanTable.aligned([["field", "value"]] + rows)
+        var lines = TextTable.lines([["field", "value"]] + rows)
         for collection in Catalog.collectionList {
             let elements = try facts.rows(of: collection)
             lines.append("")
@@ -30,7 +30,7 @@ struct ReplFanDossier {
             let recent = elements.sorted { time($0, collection) > time($1, collection) }.prefix(Self.latestRows)
             let header = collection.fields.map(\.name)
             let body = recent.map { element in collection.fields.map { ReplFanTable.cell(element[$0.name]) } }
-            lines += ReplFanTable.aligned([header] + body).map { "  " + $0 }
+            lines += TextTable.lines([header] + body).map { "  " + $0 }
         }
         return lines
     }

@@ -23,7 +23,7 @@ struct ReplFanTable {
             for column in columns { row.append(Self.cell(try evaluator.evaluate(column.expr))) }
             rows.append(row)
         }
-        return Self.aligned(rows)
+        return TextTable.lines(rows)
     }
 
     struct Column {
@@ -66,21 +66,5 @@ struct ReplFanTable {
         }
         let flat = text.replacingOccurrences(of: "\n", with: " ")
         return flat.count > cellWidth ? String(flat.prefix(cellWidth - 1)) + "…" : flat
-    }
-
-    static func aligned(_ rows: [[String]]) -> [String] {
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
-                .joined(separator: "  ").trimmingTrailingSpaces()
-        }
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var copy = self
-        while copy.last == " " { copy.removeLast() }
-        return copy
     }
 }

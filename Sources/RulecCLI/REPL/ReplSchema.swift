@@ -15,7 +15,7 @@ enum ReplSchema {
         for field in spec.fields {
             rows.append([field.name + (field.name == spec.timeField.name ? " (within)" : ""), field.type.description, field.column])
         }
-        return ["fan.\(spec.name): \(spec.summary) (table \(spec.table))"] + ReplFanTable.aligned(rows).map { "  " + $0 }
+        return ["fan.\(spec.name): \(spec.summary) (table \(spec.table))"] + TextTable.lines(rows).map { "  " + $0 }
     }
 
     static func overview() -> [String] {
@@ -25,7 +25,7 @@ enum ReplSchema {
         for collection in Catalog.collectionList {
             rows.append(["fan.\(collection.name)", "collection", collection.summary])
         }
-        var lines = ReplFanTable.aligned(rows)
+        var lines = TextTable.lines(rows)
         lines.append("")
         lines.append("functions: " + Catalog.functions.map(\.signatureText).joined(separator: ", "))
         lines.append(":schema COLLECTION lists a collection's fields (e.g. :schema transactions).")
