@@ -22,6 +22,7 @@ extension Migration {
         Migration(version: 6, name: "automation_and_messaging", sql: Schema.automationAndMessaging),
         Migration(version: 7, name: "known_gaps", sql: Schema.knownGaps),
         Migration(version: 8, name: "engine_state", sql: Schema.engineState),
+        Migration(version: 9, name: "runtime", sql: Schema.runtime),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
