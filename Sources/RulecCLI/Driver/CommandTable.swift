@@ -5,5 +5,6 @@ enum CommandTable {
         FmtCommand.self,
         DbInitCommand.self,
         DbSeedCommand.self,
+        RunCommand.self,
     ]
 }
