@@ -1,4 +1,0 @@
-import Testing
-
-// Tests for this phase sit beside it; this file holds the suite until they land.
-@Test func RuntimeTestsBuilds() { #expect(Bool(true)) }
