@@ -5,6 +5,13 @@ enum CommandTable {
         FmtCommand.self,
         DbInitCommand.self,
         DbSeedCommand.self,
+        DeployCommand.self,
         RunCommand.self,
+        PauseCommand.self,
+        ResumeCommand.self,
+        HitlListCommand.self,
+        HitlShowCommand.self,
+        HitlApproveCommand.self,
+        HitlRejectCommand.self,
     ]
 }

@@ -26,7 +26,21 @@ struct RulePlans {
             ("limit", rule.limit.map { limit in
                 .object([("count", .int(Int(limit.count))), ("window_seconds", limit.windowSeconds.map { .int(Int($0)) } ?? .null)])
             } ?? .null),
+            ("constants", .object(Self.constantsUsed(by: rule, program: program).map { ($0.name, .string($0.value.description)) })),
         ])
+    }
+
+    /// Every constant the rule reads, with its folded value: plans name a
+    /// constant rather than its value where they compute a parameter
+    /// (`{"truth_of": "event.amount >= big"}`), so without this an edited
+    /// `let` would leave `plan_json`, and the version, unchanged.
+    static func constantsUsed(by rule: CheckedRule, program: CheckedProgram) -> [(name: String, value: LiteralValue)] {
+        var roots = [rule.condition].compactMap { $0 }
+        for action in rule.actions {
+            if case .send(_, let arguments, let via) = action.kind { roots += arguments.map(\.value) + [via].compactMap { $0 } }
+            roots += [action.after].compactMap { $0 }
+        }
+        return constantsUsed(in: roots, program: program)
     }
 
     /// The trigger in its canonical spelling: `transaction.tip`,
@@ -45,19 +59,15 @@ struct RulePlans {
         }
     }
 
-    /// An action as data. Expressions appear as `fmt` prints them, and every
-    /// constant they use with its folded value, so editing a `let` that only a
-    /// `with` value reads still changes the plan (and bumps the version).
+    /// An action as data; expressions appear as `fmt` prints them.
     static func actionJSON(_ action: CheckedAction, program: CheckedProgram) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = []
-        var expressions: [Expr] = []
         switch action.kind {
         case .send(let template, let arguments, let via):
             members.append(("type", .string("send")))
             members.append(("template", .string(template)))
             members.append(("with", .object(arguments.map { ($0.key, .string(Format.expression($0.value))) })))
             members.append(("via", via.map { .string(Format.expression($0)) } ?? .null))
-            expressions += arguments.map(\.value) + [via].compactMap { $0 }
         case .tag(let tag):
             members += [("type", .string("tag")), ("tag", .string(tag))]
         case .untag(let tag):
@@ -68,20 +78,22 @@ struct RulePlans {
         members.append(("after", action.after.map { .string(Format.expression($0)) } ?? .null))
         members.append(("after_seconds", action.afterSeconds.map { .int(Int($0)) } ?? .null))
         members.append(("requires_approval", .bool(action.requiresApproval)))
-        expressions += [action.after].compactMap { $0 }
-        let constants = constantsUsed(in: expressions, program: program)
-        if !constants.isEmpty {
-            members.append(("constants", .object(constants.map { ($0.name, .string($0.value.description)) })))
-        }
         return .object(members)
     }
 
-    /// Constants named anywhere in `expressions`, in order of first use.
+    /// Constants named anywhere in `expressions`, or in the segments they use
+    /// (a segment's plan is inlined into the rule's), in order of first use.
     static func constantsUsed(in expressions: [Expr], program: CheckedProgram) -> [(name: String, value: LiteralValue)] {
         var found: [(name: String, value: LiteralValue)] = []
+        var segmentsSeen: Set<String> = []
         func visit(_ expr: Expr) {
-            if case .constant(let name, let value)? = program.resolution(of: expr), !found.contains(where: { $0.name == name }) {
+            switch program.resolution(of: expr) {
+            case .constant(let name, let value)? where !found.contains(where: { $0.name == name }):
                 found.append((name, value))
+            case .segment(let name)? where segmentsSeen.insert(name).inserted:
+                program.segment(named: name).map { visit($0.condition) }
+            default:
+                break
             }
             for child in children(of: expr) { visit(child) }
         }
