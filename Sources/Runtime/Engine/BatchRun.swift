@@ -30,8 +30,8 @@ final class BatchRun {
     var report = RunReport()
     /// Rule-raised events waiting to run, in the order they were raised.
     var cascade: [Event] = []
-    /// The highest fan_tag_values id the batch's own effects wrote.
-    var highestRaisedTagID: Int64?
+    /// The fan_tag_values ids the batch's own effects wrote (handled as cascades).
+    var raisedTagIDs: [Int64] = []
 
     init(store: CreatorStore, deployed: DeployedProgram, options: EngineOptions, clock: Int64) throws {
         self.store = store
@@ -67,7 +67,7 @@ final class BatchRun {
                 try fireSchedule(slot)
                 try drainCascade()
             }
-            guard let event = next, try consumed < options.batchSize || mustDrainTags(reader) else {
+            guard let event = next, consumed < options.batchSize else {
                 report.hasMoreEvents = next != nil
                 break
             }
@@ -81,21 +81,20 @@ final class BatchRun {
         for source in EventSource.allCases {
             cursors.advance(source, to: try reader.cursorPosition(of: source))
         }
-        // Rule-raised tags were handled as cascades; once every older tag row is
-        // consumed, the cursor moves past them so they never run again.
-        if let raised = highestRaisedTagID, try reader.state(of: .tagValues) == .drained {
-            cursors.advance(.tagValues, to: raised)
+        // Rule-raised tags were handled as cascades: the cursor moves past them
+        // when every older tag row was consumed, else they wait in the list of
+        // events handled ahead of the cursor, which the reader skips.
+        let ahead = EventsAhead(store: store)
+        if let highest = raisedTagIDs.max() {
+            if try reader.state(of: .tagValues) == .drained {
+                cursors.advance(.tagValues, to: highest)
+            } else {
+                try ahead.record(raisedTagIDs, source: .tagValues, at: clock)
+            }
         }
         try cursors.write(to: store, since: cursorsBefore, now: clock)
+        try ahead.forget(behind: cursors)
         return report
-    }
-
-    /// Past the batch size, the batch still goes on while it has raised tags
-    /// and older tag rows remain unread: the tag cursor cannot pass the raised
-    /// rows (already handled) before the older ones are consumed.
-    private func mustDrainTags(_ reader: EventReader) throws -> Bool {
-        guard highestRaisedTagID != nil else { return false }
-        return try reader.state(of: .tagValues) == .open
     }
 
     /// Queues the tag.added events of rows an effect just wrote, one level deeper.
@@ -104,7 +103,7 @@ final class BatchRun {
         let source = EventSource.tagValues
         let columns = (["id", source.timeColumn, source.fanColumn] + source.payloadColumns).joined(separator: ", ")
         for id in tagIDs {
-            highestRaisedTagID = max(highestRaisedTagID ?? id, id)
+            raisedTagIDs.append(id)
             try store.forEachRow("SELECT \(columns) FROM fan_tag_values WHERE user_id = :user AND id = ?", [.integer(id)]) { row in
                 var payload: [String: SQLValue] = [:]
                 for (offset, column) in source.payloadColumns.enumerated() { payload[column] = row[3 + offset] }

@@ -103,6 +103,7 @@ public final class EventReader {
         var lastRead = streams[index].readThrough
         var bindings: [SQLValue] = [.integer(lastRead), .integer(streams[index].ceiling)]
         if let filter = source.rowFilter { bindings.append(.text(filter.value)) }
+        bindings.append(.text(source.rawValue))
         let rows = try store.cursor(Self.pageSQL(source), bindings + [.int(pageSize)])
         var rowCount = 0
         while let row = try rows.next() {
@@ -127,6 +128,9 @@ public final class EventReader {
     private static func pageSQL(_ source: EventSource) -> String {
         let columns = (["id", source.timeColumn, source.fanColumn] + source.payloadColumns).joined(separator: ", ")
         let filter = source.rowFilter.map { " AND \($0.column) = ?" } ?? ""
-        return "SELECT \(columns) FROM \(source.table) WHERE user_id = :user AND id > ? AND id <= ?\(filter) ORDER BY id LIMIT ?"
+        // Rows handled ahead of the cursor (rule-raised tags, see EventsAhead) are not read again.
+        return "SELECT \(columns) FROM \(source.table) WHERE user_id = :user AND id > ? AND id <= ?\(filter)"
+            + " AND id NOT IN (SELECT event_id FROM automation_events_ahead WHERE user_id = :user AND source = ?)"
+            + " ORDER BY id LIMIT ?"
     }
 }
