@@ -81,11 +81,14 @@ import Testing
         try Self.runToCompletion(reference)
 
         let shared = try fixture.copy(named: "shared.sqlite")
-        let first = try Self.startRun(shared)
-        let second = try Self.startRun(shared)
+        let errorPipe = Pipe()
+        let first = try Self.startRun(shared, errors: errorPipe.fileHandleForWriting)
+        let second = try Self.startRun(shared, errors: errorPipe.fileHandleForWriting)
         first.waitUntilExit()
         second.waitUntilExit()
-        #expect([first.terminationStatus, second.terminationStatus].allSatisfy { $0 == 0 || $0 == 1 })
+        try errorPipe.fileHandleForWriting.close()
+        let messages = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect([first.terminationStatus, second.terminationStatus].allSatisfy { $0 == 0 || $0 == 1 }, "\(messages)")
         try Self.runToCompletion(shared)
         let expected = try Self.outcome(of: reference), actual = try Self.outcome(of: shared)
         for table in expected.keys.sorted() {
@@ -157,13 +160,13 @@ import Testing
         return binary
     }
 
-    static func startRun(_ database: String) throws -> Process {
+    static func startRun(_ database: String, errors: FileHandle? = nil) throws -> Process {
         let process = Process()
         process.executableURL = try rulecBinary()
         process.arguments = ["run", "--once", "--batch", "10", "--now", String(clock), "--db", database,
                              "--user", user, "--format", "json"]
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errors ?? FileHandle.nullDevice
         try process.run()
         return process
     }
@@ -254,6 +257,10 @@ final class Workspace {
     func copy(named name: String) throws -> String {
         let source = try Database(path: path("seed.sqlite"))
         try source.execute("VACUUM INTO '\(path(name))'")
+        // The copy comes out in rollback-journal mode; opening it once switches it
+        // to WAL, as every store rulec creates is (switching takes an exclusive
+        // lock that two processes starting at once would race for).
+        _ = try Database(path: path(name))
         return path(name)
     }
 }
