@@ -2,10 +2,16 @@ import Foundation
 
 // Benchmarks, one per phase, selected by name (see BENCHMARKS.md for figures):
 //   swift build -c release --product RulecBench && .build/release/RulecBench NAME
+// RULEC_BENCH_FANS / RULEC_BENCH_EVENTS / RULEC_BENCH_DB change the sizes and files.
+let environment = ProcessInfo.processInfo.environment
 let benchmarks: [(name: String, run: () -> Void)] = [
     ("parse", { LexParseBenchmark.run() }),
     ("check", { CheckBenchmark.run() }),
     ("segments", { SegmentBenchmark.run() }),
+    ("run", {
+        RunBenchmark.run(fans: environment["RULEC_BENCH_FANS"].flatMap { Int($0) } ?? 100_000,
+                         events: environment["RULEC_BENCH_EVENTS"].flatMap { Int($0) } ?? 100_000)
+    }),
 ]
 
 let selected = Set(CommandLine.arguments.dropFirst())

@@ -8,6 +8,7 @@ enum CommandTable {
         DbSeedCommand.self,
         ReplCommand.self,
         DeployCommand.self,
+        RunCommand.self,
         PauseCommand.self,
         ResumeCommand.self,
         HitlListCommand.self,

@@ -23,6 +23,7 @@ extension Migration {
         Migration(version: 7, name: "known_gaps", sql: Schema.knownGaps),
         Migration(version: 8, name: "engine_state", sql: Schema.engineState),
         Migration(version: 9, name: "runtime", sql: Schema.runtime),
+        Migration(version: 10, name: "events_ahead", sql: Schema.eventsAhead),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

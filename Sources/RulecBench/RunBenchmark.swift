@@ -1,0 +1,80 @@
+import Foundation
+import Planning
+import Runtime
+import Store
+import Syntax
+
+/// `run`: a 100,000-fan seeded store, 50 deployed rules over every kind of
+/// trigger, 100,000 new events inserted after the deploy, then the engine
+/// consumes them all (`Engine.runUntilIdle`, batches of 1,000, each its own
+/// durable transaction). Reports events/s and the peak RSS of the engine part.
+/// The goal (issue 6) is 10,000 events/s.
+///
+/// The prepared store is kept in the temporary folder and reused (copied) by
+/// later invocations, so profiling does not reseed each time.
+enum RunBenchmark {
+    static let user = "bench_creator"
+    static let deployedAt = SeedOptions.defaultNow
+    static let eventSpan: Int64 = 20 * 3_600
+
+    static func run(fans: Int = 100_000, events: Int = 100_000, batch: Int = 1_000) {
+        do {
+            let prepared = try preparedStore(fans: fans, events: events)
+            let working = NSTemporaryDirectory() + "rulec-bench-run-\(getpid()).sqlite"
+            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: working + suffix) } }
+            try? FileManager.default.removeItem(atPath: working)
+            try FileManager.default.copyItem(atPath: prepared, toPath: working)
+
+            let store = try EngineStore.open(path: working)
+            let synchronous = try store.database.scalar("PRAGMA synchronous").int64 ?? -1
+            let engine = Engine(store: store.creator(user), options: EngineOptions(batchSize: batch))
+            resetPeakRSS()
+            let start = ContinuousClock.now
+            let report = try engine.runUntilIdle(clock: deployedAt + eventSpan + 3_600)
+            let elapsed = ContinuousClock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            print("run: \(fans) fans, 50 rules, \(report.events) events in \(report.batches) batches of \(batch), "
+                  + "synchronous=\(synchronous) (2 = FULL), journal WAL")
+            print("  \(String(format: "%.2f", seconds)) s, \(Int(Double(report.events) / seconds)) events/s, "
+                  + "peak RSS \(peakRSSKilobytes() / 1024) MiB")
+            print("  " + report.summaryJSON.serialized())
+            print("  cascades \(report.cascadeEvents), stale \(report.staleEvents)")
+        } catch {
+            print("run benchmark failed: \(error)")
+        }
+    }
+
+    /// Seeds, deploys and inserts the events once; later runs reuse the file.
+    static func preparedStore(fans: Int, events: Int) throws -> String {
+        let path = NSTemporaryDirectory() + "rulec-bench-run-\(fans)-\(events)-v1.sqlite"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        let building = path + ".building"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
+        do {
+            let store = try EngineStore.open(path: building)
+            let seedStart = ContinuousClock.now
+            try Seeder.run(SeedOptions(fans: fans, seed: 6, userID: user, now: deployedAt), into: store)
+            print("  (seeded \(fans) fans in \(ContinuousClock.now - seedStart))")
+            let creator = store.creator(user)
+            _ = try Deployer.deploy(files: [SourceFile(id: FileID(0), path: "bench.rules", text: RunBenchmarkProgram.text())],
+                                    to: creator, now: deployedAt)
+            try RunBenchmarkEvents.insert(events, into: creator, from: deployedAt, span: eventSpan)
+            try store.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+        try FileManager.default.moveItem(atPath: building, toPath: path)
+        return path
+    }
+
+    /// Linux: writing 5 to clear_refs resets VmHWM, so the peak is the engine's own.
+    static func resetPeakRSS() {
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    }
+
+    static func peakRSSKilobytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+        }
+        return 0
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Planning
+import Semantics
+import Store
+
+/// One batch: everything `run` does between `BEGIN IMMEDIATE` and `COMMIT`.
+/// The caller owns the transaction; this reads the cursors inside it, so a
+/// second `run` waiting on the write lock sees this one's progress.
+///
+/// Order of work: expire approvals, run delayed actions that came due, then
+/// the merged event stream, with each due schedule slot placed after the
+/// events of its second (a slot ranks after every source). Each event runs
+/// its rules in firing order and then the events its rules raised (tags, a
+/// cascade), before the next event.
+final class BatchRun {
+    let store: CreatorStore
+    let deployed: DeployedProgram
+    let options: EngineOptions
+    let clock: Int64
+    let zone: TimeZone
+    let rules: RuleIndex
+    let segmentNames: [Int64: String]
+    let log: RunLog
+    let plans: PlanExecutor
+    let preparer: ActionPreparer
+    let effects: EffectExecutor
+    let approvals: ApprovalQueue
+    let delayed: ScheduledActions
+
+    var report = RunReport()
+    /// Rule-raised events waiting to run, in the order they were raised.
+    var cascade: [Event] = []
+    /// The fan_tag_values ids the batch's own effects wrote (handled as cascades).
+    var raisedTagIDs: [Int64] = []
+
+    init(store: CreatorStore, deployed: DeployedProgram, options: EngineOptions, clock: Int64) throws {
+        self.store = store
+        self.deployed = deployed
+        self.options = options
+        self.clock = clock
+        self.zone = try CreatorProfile.load(from: store).zone
+        self.rules = RuleIndex(program: deployed)
+        self.segmentNames = Dictionary(deployed.segmentIDs.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+        self.log = RunLog(store: store)
+        self.plans = PlanExecutor(store: store, program: deployed.program)
+        self.preparer = ActionPreparer(store: store, program: deployed.program)
+        self.effects = EffectExecutor(store: store)
+        self.approvals = ApprovalQueue(store: store)
+        self.delayed = ScheduledActions(store: store)
+    }
+
+    func run() throws -> RunReport {
+        report.batches = 1
+        let cursorsBefore = try Cursors.read(from: store)
+        report.expiredApprovals = try approvals.expire(now: clock)
+        try raise(try delayed.runDue(now: clock).tagEvents, parentDepth: 0)
+        try drainCascade()
+
+        let reader = try EventReader(store: store, cursors: cursorsBefore, clock: clock,
+                                     pageSize: min(options.batchSize, 1_000))
+        var slots = try dueScheduleSlots()
+        var consumed = 0
+        while true {
+            let next = try reader.peek()
+            while let slot = slots.first, next.map({ slot.time < $0.time }) ?? true {
+                slots.removeFirst()
+                try fireSchedule(slot)
+                try drainCascade()
+            }
+            guard let event = next, consumed < options.batchSize else {
+                report.hasMoreEvents = next != nil
+                break
+            }
+            _ = try reader.next()
+            consumed += 1
+            try process(event)
+            try drainCascade()
+        }
+
+        var cursors = cursorsBefore
+        for source in EventSource.allCases {
+            cursors.advance(source, to: try reader.cursorPosition(of: source))
+        }
+        // Rule-raised tags were handled as cascades: the cursor moves past them
+        // when every older tag row was consumed, else they wait in the list of
+        // events handled ahead of the cursor, which the reader skips.
+        let ahead = EventsAhead(store: store)
+        if let highest = raisedTagIDs.max() {
+            if try reader.state(of: .tagValues) == .drained {
+                cursors.advance(.tagValues, to: highest)
+            } else {
+                try ahead.record(raisedTagIDs, source: .tagValues, at: clock)
+            }
+        }
+        try cursors.write(to: store, since: cursorsBefore, now: clock)
+        try ahead.forget(behind: cursors)
+        return report
+    }
+
+    /// Queues the tag.added events of rows an effect just wrote, one level deeper.
+    func raise(_ tagIDs: [Int64], parentDepth: Int) throws {
+        guard !tagIDs.isEmpty else { return }
+        let source = EventSource.tagValues
+        let columns = (["id", source.timeColumn, source.fanColumn] + source.payloadColumns).joined(separator: ", ")
+        for id in tagIDs {
+            raisedTagIDs.append(id)
+            try store.forEachRow("SELECT \(columns) FROM fan_tag_values WHERE user_id = :user AND id = ?", [.integer(id)]) { row in
+                var payload: [String: SQLValue] = [:]
+                for (offset, column) in source.payloadColumns.enumerated() { payload[column] = row[3 + offset] }
+                cascade.append(Event(source: source, id: id, time: row.int64(1), fanID: row.int64(2),
+                                     columns: payload, depth: parentDepth + 1))
+            }
+        }
+    }
+
+    func drainCascade() throws {
+        while !cascade.isEmpty {
+            let event = cascade.removeFirst()
+            report.cascadeEvents += 1
+            try process(event)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Store
+
+/// Runs deployed rules over a creator's new events and due schedules, one
+/// batch per transaction (docs/RUNTIME.md). A crash loses a whole batch or
+/// nothing; two engines on one file serialize on the write lock and the second
+/// re-reads the cursors the first advanced, so nothing happens twice.
+public struct Engine {
+    public let store: CreatorStore
+    public let options: EngineOptions
+
+    public init(store: CreatorStore, options: EngineOptions = EngineOptions()) {
+        self.store = store
+        self.options = options
+    }
+
+    /// One batch in one `BEGIN IMMEDIATE` transaction, committed (or, for a dry
+    /// run, rolled back). `clock` is `--now`: events up to it are consumed.
+    public func runBatch(clock: Int64) throws -> RunReport {
+        try inTransaction { try batch(clock: clock) }
+    }
+
+    /// Batches until no event is left at `clock` (`run --once`), or until
+    /// `shouldStop` says so between batches. A dry run runs every batch in one
+    /// transaction that is rolled back, so later batches see the earlier ones.
+    public func runUntilIdle(clock: Int64, shouldStop: () -> Bool = { false }) throws -> RunReport {
+        if options.dryRun {
+            return try inTransaction { try batches(clock: clock, shouldStop: shouldStop) }
+        }
+        return try batches(clock: clock, shouldStop: shouldStop)
+    }
+
+    private func batches(clock: Int64, shouldStop: () -> Bool) throws -> RunReport {
+        var total = RunReport()
+        repeat {
+            // Outside a dry run each batch commits on its own; inside one, it is a savepoint.
+            let report = try store.transaction(.immediate) { try batch(clock: clock) }
+            total.absorb(report)
+        } while total.hasMoreEvents && !shouldStop()
+        return total
+    }
+
+    private func batch(clock: Int64) throws -> RunReport {
+        guard let deployed = try DeployedProgram.load(from: store) else { return RunReport() }
+        return try BatchRun(store: store, deployed: deployed, options: options, clock: clock).run()
+    }
+
+    /// Runs `body` in an immediate transaction; a dry run's is rolled back
+    /// after `body` returns, keeping its report.
+    private func inTransaction(_ body: () throws -> RunReport) throws -> RunReport {
+        guard options.dryRun else { return try store.transaction(.immediate, body) }
+        do {
+            _ = try store.transaction(.immediate) { throw DryRunRollback(report: try body()) }
+        } catch let rollback as DryRunRollback {
+            return rollback.report
+        }
+        fatalError("a dry run's transaction always rolls back")
+    }
+}
+
+/// Thrown to roll a dry run's transaction back, carrying what it would have done.
+private struct DryRunRollback: Error {
+    let report: RunReport
+}

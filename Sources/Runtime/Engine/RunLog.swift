@@ -1,0 +1,66 @@
+import Store
+
+/// The engine's audit writes and reads: `automation_rule_runs` (append-only,
+/// so each row is inserted once with its final values) and
+/// `automation_rule_firings`, which cooldowns and limits count.
+struct RunLog {
+    let store: CreatorStore
+
+    /// Where a run's event came from; nil for a schedule slot.
+    struct EventRef {
+        let source: EventSource
+        let id: Int64
+    }
+
+    func insertRun(rule: DeployedRule, event: EventRef?, triggeredAt: Int64, matchedFans: Int,
+                   outcome: RunOutcome, error: String? = nil, durationMilliseconds: Int64 = 0) throws -> Int64 {
+        try store.insert("""
+            INSERT INTO automation_rule_runs (user_id, rule_id, rule_version, trigger, event_source, event_id,
+                triggered_at, matched_fan_count, outcome, error, duration_ms)
+            VALUES (:user, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.integer(rule.id), .integer(rule.version), .text(rule.rule.trigger.displayName),
+                  .optional(event?.source.rawValue), .optional(event?.id), .integer(triggeredAt),
+                  .int(matchedFans), .text(outcome.rawValue), .optional(error), .integer(durationMilliseconds)])
+    }
+
+    func recordFiring(rule: DeployedRule, fanID: Int64, runID: Int64, at time: Int64) throws {
+        try store.execute("""
+            INSERT INTO automation_rule_firings (user_id, rule_id, fan_id, run_id, fired_at) VALUES (:user, ?, ?, ?, ?)
+            """, [.integer(rule.id), .integer(fanID), .integer(runID), .integer(time)])
+    }
+
+    /// Whether cooldown or limit holds the fan back at `time`: both count the
+    /// rule's firings for this person (every platform account is one fan_id)
+    /// in the window (time − D, time].
+    func holdBack(rule: DeployedRule, fanID: Int64, at time: Int64) throws -> HoldBack? {
+        if let cooldown = rule.rule.cooldownSeconds,
+           try firings(rule: rule, fanID: fanID, after: time - cooldown, through: time) > 0 {
+            return .cooldown
+        }
+        if let limit = rule.rule.limit {
+            let since = limit.windowSeconds.map { time - $0 } ?? Int64.min
+            if try firings(rule: rule, fanID: fanID, after: since, through: time) >= limit.count { return .limit }
+        }
+        return nil
+    }
+
+    private func firings(rule: DeployedRule, fanID: Int64, after start: Int64, through end: Int64) throws -> Int64 {
+        try store.scalar("""
+            SELECT count(*) FROM automation_rule_firings
+            WHERE user_id = :user AND rule_id = ? AND fan_id = ? AND fired_at > ? AND fired_at <= ?
+            """, [.integer(rule.id), .integer(fanID), .integer(start), .integer(end)]).int64 ?? 0
+    }
+
+    /// The last slot a schedule rule fired for, if it has one.
+    func lastSlot(rule: DeployedRule) throws -> Int64? {
+        try store.scalar("SELECT last_slot_at FROM automation_schedule_state WHERE user_id = :user AND rule_id = ?",
+                         [.integer(rule.id)]).int64
+    }
+
+    func setLastSlot(rule: DeployedRule, slot: Int64, now: Int64) throws {
+        try store.execute("""
+            INSERT INTO automation_schedule_state (user_id, rule_id, last_slot_at, updated_at) VALUES (:user, ?, ?, ?)
+            ON CONFLICT (user_id, rule_id) DO UPDATE SET last_slot_at = excluded.last_slot_at, updated_at = excluded.updated_at
+            """, [.integer(rule.id), .integer(slot), .integer(now)])
+    }
+}
