@@ -75,6 +75,6 @@ import Testing
 
 private extension Time {
     static func hourOfDayInNewYork(_ t: Int64) -> Int64 {
-        hourOfDay(t, zone: TimeZone(identifier: "America/New_York")!)
+        hourOfDay(t, zone: TimeZone(identifier: "America/New_York")!)!
     }
 }

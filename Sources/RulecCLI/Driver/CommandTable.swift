@@ -1,6 +1,7 @@
 /// Every subcommand, in the order `rulec --help` lists them.
 enum CommandTable {
     static let all: [any Command.Type] = [
+        DemoCommand.self,
         CheckCommand.self,
         FmtCommand.self,
         ExplainCommand.self,

@@ -28,7 +28,7 @@ public enum ScheduleSlots {
     /// few hours, so two days back (or eight, for weekly) always find one.
     private static func latestWallClockSlot(minuteOfDay: Int, atOrBefore now: Int64, zone: TimeZone,
                                             daysBack: ClosedRange<Int64>, qualifies: (Int64) -> Bool) -> Int64 {
-        let today = Time.floorDivide(Time.localSeconds(now, zone: zone), Time.secondsPerDay)
+        let today = Time.floorDivide(Time.localSeconds(now, zone: zone) ?? now, Time.secondsPerDay)
         for back in daysBack {
             let day = today - back
             guard qualifies(day) else { continue }

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import RulecCLI
+import Store
+
+/// `rulec demo` end to end on a small store: every step runs, the summary
+/// speaks of what the store holds, and a second demo into the same folder is refused.
+@Suite struct DemoCommandTests {
+    static let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Rules").path
+
+    func run(_ words: [String]) -> (ExitCode, String, String) {
+        let out = OutputStream.Capture(), err = OutputStream.Capture()
+        let context = CommandContext(environment: ["NO_COLOR": "1"], standardOutput: out.stream, standardError: err.stream,
+                                     workingDirectory: FileManager.default.temporaryDirectory.path)
+        return (Rulec.main(words, context: context), out.text, err.text)
+    }
+
+    @Test func theDemoRunsTheWholeStoryAndSummarizesIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rulec-demo-test-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (code, output, progress) = run(["demo", "--dir", folder, "--fans", "400", "--rules", Self.rules])
+        #expect(code == .success, "\(progress)")
+        for step in ["Seeding a creator with 400 fans", "Deploying", "Running the rules over the day"] {
+            #expect(progress.contains("✓ \(step)"))
+        }
+        let store = try Store.open(path: folder + "/crm.sqlite")
+        let creator = store.creator(DemoCommand.user)
+        let drafts = try creator.scalar("""
+            SELECT count(*) FROM automation_rule_actions WHERE user_id = :user AND action_type = 'send' AND outcome = 'executed'
+            """).int64 ?? 0
+        let pending = try creator.scalar("SELECT count(*) FROM hitl_action_queue WHERE user_id = :user AND status = 'pending'").int64 ?? 0
+        #expect(drafts > 0 && pending > 0)
+        #expect(output.contains("\(drafts) message drafts written"))
+        #expect(output.contains("Waiting for your approval: \(pending)"))
+        #expect(output.contains("rulec hitl approve"))
+        let firedRules = try creator.scalar("SELECT count(DISTINCT rule_id) FROM automation_rule_firings WHERE user_id = :user").int64 ?? 0
+        #expect(output.contains("Rules that fired (\(firedRules) of"))
+
+        let (again, _, message) = run(["demo", "--dir", folder, "--rules", Self.rules])
+        #expect(again == .usageOrIO)
+        #expect(message.contains("already exists"))
+    }
+}
