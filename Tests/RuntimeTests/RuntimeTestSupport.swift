@@ -94,3 +94,33 @@ enum Programs {
         }
         """
 }
+
+extension SeededStore {
+    /// The deployed program of `user`, which must exist.
+    func deployed(_ user: String = "creator_a") throws -> DeployedProgram {
+        guard let program = try DeployedProgram.load(from: creator(user)) else { throw TestFailure("nothing deployed for \(user)") }
+        return program
+    }
+
+    /// Prepares action `index` of `ruleName` for `fanID`, as the engine would when the rule fires.
+    func prepare(_ ruleName: String, action index: Int, fan fanID: Int64, event: [String: Value]? = nil,
+                 user: String = "creator_a", at now: Int64 = SeededStore.now) throws -> PreparedAction {
+        let program = try deployed(user)
+        guard let rule = program.rule(named: ruleName) else { throw TestFailure("no rule \(ruleName)") }
+        let runID = try run(forRule: rule.id, user: user)
+        let context = EvaluationContext(now: now, zone: TimeZone(identifier: "UTC")!, event: event)
+        return try ActionPreparer(store: creator(user), program: program.program)
+            .prepare(rule.rule.actions[index], index: index, rule: rule, runID: runID, fanID: fanID, context: context)
+    }
+
+    /// The actions rows of a creator, oldest first: (outcome, reason, hitl_id).
+    func actionRows(_ user: String = "creator_a") throws -> [(outcome: String, reason: String?, hitlID: Int64?)] {
+        try creator(user).rows("SELECT outcome, reason, hitl_id FROM automation_rule_actions WHERE user_id = :user ORDER BY id")
+            .map { ($0[0].string!, $0[1].string, $0[2].int64) }
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

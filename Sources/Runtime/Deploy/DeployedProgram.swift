@@ -59,7 +59,7 @@ public struct DeployedProgram: Sendable {
             "SELECT id, files_json FROM automation_programs WHERE user_id = :user ORDER BY id DESC LIMIT 1").next()
         else { return nil }
         let programID = row.int64(0)
-        let files = try ProgramText.decode(row.string(1))
+        let files = try ProgramText.decode(row.string(1), programID: programID)
         // Templates are not checked here: a template deleted after deploy must
         // fail that one send at execution (docs/RUNTIME.md), not stop every rule.
         let front = FrontEndCheck.run(files, options: CheckOptions())
