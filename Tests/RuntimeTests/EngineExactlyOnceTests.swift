@@ -49,11 +49,13 @@ import Testing
         let interrupted = try fixture.copy(named: "interrupted.sqlite")
         var random = SplitMix(seed: 2_026)
         var kills = 0
-        for _ in 0..<8 {
+        // Kill at seeded random moments until five runs died mid-way (each one
+        // leaves less work, so the moments shrink with the reference's time).
+        var attempts = 0
+        while kills < 5 && attempts < 40 {
+            attempts += 1
             let process = try Self.startRun(interrupted)
-            // Early enough in the remaining work that most kills land mid-run.
-            let delay = referenceSeconds * (0.05 + 0.4 * random.unit())
-            Thread.sleep(forTimeInterval: delay)
+            Thread.sleep(forTimeInterval: referenceSeconds * (0.02 + 0.3 * random.unit()))
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 kills += 1

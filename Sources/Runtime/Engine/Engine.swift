@@ -25,8 +25,11 @@ public struct Engine {
     /// transaction that is rolled back, so later batches see the earlier ones.
     public func runUntilIdle(clock: Int64, shouldStop: () -> Bool = { false }) throws -> RunReport {
         if options.dryRun {
+            // Statistics are left alone too: a dry run writes nothing at all.
             return try inTransaction { try batches(clock: clock, shouldStop: shouldStop) }
         }
+        try PlannerStatistics.refresh(store.database)
+        try PlannerStatistics.tuneConnection(store.database)
         return try batches(clock: clock, shouldStop: shouldStop)
     }
 
