@@ -13,7 +13,7 @@ import Testing
 
     /// Every row of every table, in id order, except the migration ledger (which records wall-clock time).
     static func dump(_ db: Database, user: String? = nil) throws -> [String: [[SQLValue]]] {
-        let tables = try db.rows("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('schema_migrations', 'sqlite_sequence')")
+        let tables = try db.rows("SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'schema_migrations' AND name NOT LIKE 'sqlite_%'")
             .compactMap { $0[0].string }
         var result: [String: [[SQLValue]]] = [:]
         for table in tables {

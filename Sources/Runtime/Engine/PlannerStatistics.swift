@@ -15,14 +15,8 @@ enum PlannerStatistics {
         try database.execute("PRAGMA cache_size = -65536")
     }
 
-    /// A first `ANALYZE` (sampling at most `analysis_limit` rows per index, so
-    /// it stays fast on a large store), then SQLite's own `PRAGMA optimize`,
-    /// which refreshes only tables that changed a lot.
+    /// Statistics exist and are fresh (`Database.refreshPlannerStatistics`).
     static func refresh(_ database: Database) throws {
-        if try !database.tableExists("sqlite_stat1") {
-            try database.execute("PRAGMA analysis_limit = 1000; ANALYZE")
-        } else {
-            try database.execute("PRAGMA analysis_limit = 1000; PRAGMA optimize")
-        }
+        try database.refreshPlannerStatistics()
     }
 }

@@ -24,6 +24,7 @@ extension Migration {
         Migration(version: 8, name: "engine_state", sql: Schema.engineState),
         Migration(version: 9, name: "runtime", sql: Schema.runtime),
         Migration(version: 10, name: "events_ahead", sql: Schema.eventsAhead),
+        Migration(version: 11, name: "creator_scope", sql: Schema.creatorScope),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }

@@ -40,6 +40,9 @@ public enum Seeder {
             }
             try catalog.writeAfterFans()
         }
+        // A freshly filled store is queried at once (segments, the demo, the
+        // REPL): give the planner its statistics now.
+        try database.refreshPlannerStatistics()
         return try report(for: creator)
     }
 
