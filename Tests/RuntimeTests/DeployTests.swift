@@ -188,14 +188,14 @@ import Testing
     @Test func initialScheduleSlots() {
         let utc = TimeZone(identifier: "UTC")!
         let tuesday = Int64(1_795_478_400)  // 2026-11-24T00:00:00Z, a Tuesday
-        #expect(InitialScheduleSlot.latest(.every(seconds: 3_600), atOrBefore: tuesday + 5_000, zone: utc) == tuesday + 3_600)
-        #expect(InitialScheduleSlot.latest(.daily(minuteOfDay: 9 * 60), atOrBefore: tuesday + 8 * 3_600, zone: utc) == tuesday - 15 * 3_600)
-        #expect(InitialScheduleSlot.latest(.daily(minuteOfDay: 9 * 60), atOrBefore: tuesday + 9 * 3_600, zone: utc) == tuesday + 9 * 3_600)
-        #expect(InitialScheduleSlot.latest(.weekly(weekday: 1, minuteOfDay: 9 * 60), atOrBefore: tuesday, zone: utc) == tuesday - 15 * 3_600)
-        #expect(InitialScheduleSlot.latest(.weekly(weekday: 2, minuteOfDay: 9 * 60), atOrBefore: tuesday + 8 * 3_600, zone: utc)
+        #expect(ScheduleSlots.latestSlot(of: .every(seconds: 3_600), atOrBefore: tuesday + 5_000, zone: utc) == tuesday + 3_600)
+        #expect(ScheduleSlots.latestSlot(of: .daily(minuteOfDay: 9 * 60), atOrBefore: tuesday + 8 * 3_600, zone: utc) == tuesday - 15 * 3_600)
+        #expect(ScheduleSlots.latestSlot(of: .daily(minuteOfDay: 9 * 60), atOrBefore: tuesday + 9 * 3_600, zone: utc) == tuesday + 9 * 3_600)
+        #expect(ScheduleSlots.latestSlot(of: .weekly(weekday: 1, minuteOfDay: 9 * 60), atOrBefore: tuesday, zone: utc) == tuesday - 15 * 3_600)
+        #expect(ScheduleSlots.latestSlot(of: .weekly(weekday: 2, minuteOfDay: 9 * 60), atOrBefore: tuesday + 8 * 3_600, zone: utc)
                 == tuesday - 7 * 86_400 + 9 * 3_600)
         let newYork = TimeZone(identifier: "America/New_York")!
         // 2026-11-24 09:00 in New York (UTC-5) is 14:00Z.
-        #expect(InitialScheduleSlot.latest(.daily(minuteOfDay: 9 * 60), atOrBefore: tuesday + 15 * 3_600, zone: newYork) == tuesday + 14 * 3_600)
+        #expect(ScheduleSlots.latestSlot(of: .daily(minuteOfDay: 9 * 60), atOrBefore: tuesday + 15 * 3_600, zone: newYork) == tuesday + 14 * 3_600)
     }
 }

@@ -59,7 +59,7 @@ public enum Deployer {
         let zone = try CreatorProfile.load(from: store).zone
         for rule in program.rules {
             guard case .schedule(let schedule) = rule.trigger else { continue }
-            let slot = InitialScheduleSlot.latest(schedule, atOrBefore: now, zone: zone)
+            let slot = ScheduleSlots.latestSlot(of: schedule, atOrBefore: now, zone: zone)
             try store.execute("""
                 INSERT INTO automation_schedule_state (user_id, rule_id, last_slot_at, updated_at)
                 SELECT :user, id, ?, ? FROM automation_rules WHERE user_id = :user AND name = ?
