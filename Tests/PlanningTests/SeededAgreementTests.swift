@@ -70,7 +70,7 @@ import Store
         for segment in program.segments {
             let plan = PlanBuilder.plan(segment.condition, program: program, scope: .allFans)
             #expect(plan.residual.isEmpty == (segment.name != "regex"), "segment \(segment.name)")
-            #expect(plan.sql.contains("f.user_id = :user"))
+            #expect(plan.sql.contains("user_id = :user"), "every query is scoped to the creator")
         }
     }
 }

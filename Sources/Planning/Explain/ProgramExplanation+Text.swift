@@ -75,7 +75,7 @@ enum ExplainText {
 /// writes a few fixed literals such as `'active'`).
 enum SQLLayout {
     static func lines(_ sql: String) -> [String] {
-        let breaks: [(keyword: String, indent: String)] = [(" WHERE ", ""), (" AND ", "  "), (" ORDER BY ", "")]
+        let breaks: [(keyword: String, indent: String)] = [(" WHERE ", ""), (" AND ", "  "), (" INTERSECT ", ""), (" ORDER BY ", "")]
         var lines: [String] = []
         var current = ""
         var depth = 0

@@ -28,8 +28,20 @@ public enum PlanBuilder {
             }
         }
         bindings += compiler.bindings
-        let filters = clauses.map { " AND " + $0 }.joined()
-        let sql = "SELECT f.id FROM fan_profiles f WHERE f.user_id = :user\(filters) ORDER BY f.id"
+        let sql: String
+        let sets = clauses.compactMap { compiler.semiJoinSubqueries[$0] }
+        if scope == .allFans, residual.isEmpty, !clauses.isEmpty, sets.count == clauses.count {
+            // Every conjunct is a set of fan ids read from an index (tags, scores,
+            // grouped aggregates…): intersect them there. Their rows name fans of
+            // this creator only (foreign keys and the store's creator-scope
+            // triggers), so fan_profiles need not be visited to confirm it.
+            sql = sets.count == 1
+                ? "SELECT DISTINCT fan_id FROM (\(sets[0])) ORDER BY fan_id"
+                : sets.map { "SELECT fan_id FROM (\($0))" }.joined(separator: " INTERSECT ") + " ORDER BY 1"
+        } else {
+            let filters = clauses.map { " AND " + $0 }.joined()
+            sql = "SELECT f.id FROM fan_profiles f WHERE f.user_id = :user\(filters) ORDER BY f.id"
+        }
         return ConditionPlan(scope: scope, sql: sql, bindings: bindings, residual: residual, condition: condition)
     }
 

@@ -65,7 +65,7 @@ extension SQLCompiler {
         switch scope {
         case .allFans:
             return try rows(of: aggregate, correlated: false) { alias, from in
-                "f.id IN (SELECT \(alias).fan_id \(from))"
+                semiJoin("SELECT \(alias).fan_id \(from)")
             }
         case .oneFan:
             return try rows(of: aggregate, correlated: true) { _, from in "EXISTS (SELECT 1 \(from))" }
@@ -89,14 +89,29 @@ extension SQLCompiler {
         }
         let other = aggregateOnLeft ? rhs : lhs
         var holdsWhenEmpty = false
+        var holdsOnlyWhenEmpty = false
         if aggregate.function == .count || aggregate.function == .sum {
             // Whether the empty aggregate satisfies the comparison must be known now.
             guard let otherValue = staticValue(other) else { return nil }
             let (_, field) = try resolve(aggregate)
             let zero = Self.emptyValue(aggregate.function, field?.type)
             holdsWhenEmpty = Comparison.orderedHolds(op, aggregateOnLeft ? zero : otherValue, aggregateOnLeft ? otherValue : zero)
+            // `count(…) == 0`, `< 1`, `<= 0`: fans with any row fail, whatever their count,
+            // so the failing set needs no grouping (an anti-join, as NOT EXISTS would be).
+            if aggregate.function == .count, holdsWhenEmpty {
+                let one = Value.int(1)
+                // Only for "at most" comparisons is failing at 1 failing at every count above.
+                let atMost: Set<ComparisonOperator> = aggregateOnLeft ? [.equal, .less, .lessOrEqual] : [.equal, .greater, .greaterOrEqual]
+                holdsOnlyWhenEmpty = atMost.contains(op)
+                    && !Comparison.orderedHolds(op, aggregateOnLeft ? one : otherValue, aggregateOnLeft ? otherValue : one)
+            }
         } else if aggregate.function == .exists {
             return nil
+        }
+        if holdsOnlyWhenEmpty {
+            return try rows(of: aggregate, correlated: false) { alias, from in
+                "f.id NOT IN (SELECT \(alias).fan_id \(from))"
+            }
         }
         return try rows(of: aggregate, correlated: false) { alias, from in
             let reduced = try reduction(aggregate, alias: alias)
@@ -105,7 +120,7 @@ extension SQLCompiler {
             if holdsWhenEmpty {
                 return "f.id NOT IN (SELECT \(alias).fan_id \(from) GROUP BY \(alias).fan_id HAVING NOT coalesce(\(test), 0))"
             }
-            return "f.id IN (SELECT \(alias).fan_id \(from) GROUP BY \(alias).fan_id HAVING \(test))"
+            return semiJoin("SELECT \(alias).fan_id \(from) GROUP BY \(alias).fan_id HAVING \(test)")
         }
     }
 
@@ -123,14 +138,14 @@ extension SQLCompiler {
         let otherSQL = bind(.expression(other))
         let value = Self.scoreValue(dimension)
         let test = scoreOnLeft ? "\(value) \(sqlOperator(op)) \(otherSQL)" : "\(otherSQL) \(sqlOperator(op)) \(value)"
-        return "f.id IN (SELECT fan_id FROM fan_scores WHERE user_id = :user AND dimension = \(dimensionSQL) AND \(test))"
+        return semiJoin("SELECT fan_id FROM fan_scores WHERE user_id = :user AND dimension = \(dimensionSQL) AND \(test)")
     }
 
     /// `fan.score.D is [not] null` over all fans.
     func scoreNullTest(_ operand: Expr, negated: Bool) throws -> String? {
         guard scope == .allFans, let dimension = Self.scoreDimension(operand, program) else { return nil }
         let set = "SELECT fan_id FROM fan_scores WHERE user_id = :user AND dimension = \(bind(.value(.string(dimension.dimension)))) AND \(Self.scoreValue(dimension)) IS NOT NULL"
-        return negated ? "f.id IN (\(set))" : "f.id NOT IN (\(set))"
+        return negated ? semiJoin(set) : "f.id NOT IN (\(set))"
     }
 
     /// fan_scores.value as the language reads it. Number scores are the

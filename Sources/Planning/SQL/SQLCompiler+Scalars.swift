@@ -86,12 +86,12 @@ extension SQLCompiler {
         func probe() throws -> String {
             switch scope {
             case .allFans:
-                return "f.id IN (SELECT fan_id FROM \(list.table) WHERE user_id = :user AND \(list.column) = \(try scalar(element)))"
+                return semiJoin("SELECT fan_id FROM \(list.table) WHERE user_id = :user AND \(list.column) = \(try scalar(element))")
             case .oneFan:
                 return "EXISTS (SELECT 1 FROM \(list.table) WHERE user_id = :user AND fan_id = f.id AND \(list.column) = \(try scalar(element)))"
             }
         }
-        guard negated else { return "(\(try probe()))" }
+        guard negated else { return try probe() }
         return "(\(try scalar(element)) IS NOT NULL AND NOT (\(try probe())))"
     }
 }

@@ -20,6 +20,7 @@ final class SQLCompiler {
     let program: CheckedProgram
     let scope: FanScope
     private(set) var bindings: [PlanBinding] = []
+    private(set) var semiJoinSubqueries: [String: String] = [:]
     private var fanDependence: [ExprID: Bool] = [:]
     private var aliasDepth = 0
 
@@ -53,6 +54,9 @@ final class SQLCompiler {
         case .aggregate(let aggregate) where aggregate.function == .exists:
             return try existsCondition(aggregate)
         default:
+            if scope == .allFans, case .fanField(let field)? = program.resolution(of: expr), field.storage == .hasActiveSubscription {
+                return semiJoin("SELECT fan_id FROM fan_subscriptions WHERE user_id = :user AND status = \(bind(.value(.string("active"))))")
+            }
             // A bool-typed value in a boolean position: null and 0 are false.
             return "(\(try scalar(expr)) IS 1)"
         }
@@ -143,6 +147,33 @@ final class SQLCompiler {
     }
 
     // MARK: Bindings and fan dependence
+
+    /// `f.id IN (subquery)` over all fans, remembered by its text so the plan
+    /// builder can tell a condition made only of such sets and answer it from
+    /// their indexes alone, without visiting fan_profiles.
+    func semiJoin(_ subquery: String) -> String {
+        let text = "f.id IN (\(subquery))"
+        // A subquery that reads the outer fan (`f.…`, from a where-filter that
+        // looks at the fan) is correlated and cannot stand alone.
+        if !Self.readsOuterFan(subquery) { semiJoinSubqueries[text] = subquery }
+        return text
+    }
+
+    /// Whether SQL text refers to the outer `fan_profiles f`. Values are never
+    /// in the text (all bound), so the alias can only appear as a column qualifier.
+    static func readsOuterFan(_ sql: String) -> Bool {
+        var previous: Character = " "
+        var iterator = sql.makeIterator()
+        while let character = iterator.next() {
+            if character == "f", !(previous.isLetter || previous.isNumber || previous == "_"), let next = iterator.next() {
+                if next == "." { return true }
+                previous = next
+                continue
+            }
+            previous = character
+        }
+        return false
+    }
 
     func removeBindings(after count: Int) {
         bindings.removeSubrange(count...)
