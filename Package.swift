@@ -23,11 +23,13 @@ let package = Package(
         .target(name: "RulecCLI", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store"]),
         .executableTarget(name: "rulec", dependencies: ["RulecCLI"]),
         .executableTarget(name: "RulecBench", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store"]),
-        .testTarget(name: "SyntaxTests", dependencies: ["Syntax"], exclude: ["Golden"]),
-        .testTarget(name: "SemanticsTests", dependencies: ["Syntax", "Semantics"], exclude: ["Golden"]),
+        // Helpers every test target shares (golden files, seeded randomness).
+        .target(name: "RulecTestSupport", path: "Tests/Support"),
+        .testTarget(name: "SyntaxTests", dependencies: ["Syntax", "RulecTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "SemanticsTests", dependencies: ["Syntax", "Semantics", "RulecTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "PlanningTests", dependencies: ["Syntax", "Semantics", "Planning", "Store"], exclude: ["Golden"]),
-        .testTarget(name: "RuntimeTests", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Syntax", "Semantics", "Planning", "Store", "RulecTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store", "RulecTestSupport"]),
         .testTarget(name: "RulecCLITests", dependencies: ["RulecCLI", "Store"]),
     ]
 )

@@ -2,6 +2,7 @@ import Foundation
 @testable import Planning
 import Semantics
 import Syntax
+import RulecTestSupport
 import Testing
 
 /// `rulec explain` output, text and JSON, for whole programs

@@ -4,6 +4,7 @@ import Runtime
 import Store
 import Syntax
 import Testing
+import RulecTestSupport
 
 /// Exactly once, end to end: the real `rulec run` over a seeded store with
 /// many new events, SIGKILLed at seeded random moments and restarted, ends
@@ -47,7 +48,7 @@ import Testing
         let referenceSeconds = Date().timeIntervalSince(started)
 
         let interrupted = try fixture.copy(named: "interrupted.sqlite")
-        var random = SplitMix(seed: 2_026)
+        var random = SplitMix64(seed: 2_026)
         var kills = 0
         // Kill at seeded random moments until five runs died mid-way (each one
         // leaves less work, so the moments shrink with the reference's time).
@@ -114,7 +115,7 @@ import Testing
         _ = try Deployer.deploy(files: [SourceFile(id: FileID(0), path: "exactly-once.rules", text: program)],
                                 to: creator, now: deployedAt)
         let accounts = try creator.rows("SELECT fan_id, id, platform FROM fan_platform_accounts WHERE user_id = :user ORDER BY id")
-        var random = SplitMix(seed: 99)
+        var random = SplitMix64(seed: 99)
         try creator.transaction {
             for i in 0..<3_000 {
                 let account = accounts[Int(random.next() % UInt64(accounts.count))]
@@ -271,16 +272,3 @@ final class Workspace {
 }
 
 /// A small seeded generator (SplitMix64), so kill points and events repeat.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import RulecTestSupport
 import Testing
 @testable import Semantics
 @testable import Syntax

@@ -1,4 +1,5 @@
 import Testing
+import RulecTestSupport
 @testable import Syntax
 
 /// LANGUAGE.md §9: deep nesting, huge files, binary junk and invalid UTF-8
@@ -126,15 +127,3 @@ import Testing
     }
 }
 
-/// A small seeded generator, so random inputs are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

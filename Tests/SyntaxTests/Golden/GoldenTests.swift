@@ -1,3 +1,4 @@
+import RulecTestSupport
 import Testing
 @testable import Syntax
 
