@@ -27,4 +27,11 @@ import Testing
             _ = try args.positionals(known: ["--format", "--strict"])
         }
     }
+
+    @Test func aGroupWithoutItsVerbListsTheVerbs() {
+        let (code, _, err) = run(["hitl"])
+        #expect(code == .usageOrIO)
+        #expect(err.hasPrefix("Usage: rulec hitl list|show|approve|reject"))
+        #expect(err.contains("hitl approve"))
+    }
 }

@@ -18,6 +18,17 @@ public enum Rulec {
             .filter { words.starts(with: $0.path) }
             .max { $0.path.count < $1.path.count }
         guard let command = match else {
+            // `rulec hitl` or `rulec db`: a group without its verb; list the verbs.
+            let group = CommandTable.all.filter { $0.path.count > 1 && $0.path[0] == words[0] }
+            if !group.isEmpty {
+                var lines = ["Usage: rulec \(words[0]) \(group.map { $0.path[1] }.joined(separator: "|")) ...", ""]
+                let width = group.map { $0.path.joined(separator: " ").count }.max() ?? 0
+                for command in group {
+                    lines.append("  " + command.path.joined(separator: " ").padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.summary)
+                }
+                context.standardError.print(lines.joined(separator: "\n"))
+                return .usageOrIO
+            }
             let names = CommandTable.all.map { $0.path.joined(separator: " ") }
             var message = "rulec: unknown command '\(words[0])'"
             if let guess = Suggest.closest(to: words[0], among: names.map { String($0.split(separator: " ")[0]) }) {
