@@ -16,12 +16,19 @@ import Syntax
 /// - note: a `fan_notes` row written by the rule.
 public struct EffectExecutor {
     public let store: CreatorStore
+    let lookups: CreatorLookups
 
-    public init(store: CreatorStore) { self.store = store }
+    public init(store: CreatorStore) { self.init(store: store, lookups: .uncached(store)) }
+
+    /// `lookups` shared with the batch's `ActionPreparer` (see `CreatorLookups`).
+    init(store: CreatorStore, lookups: CreatorLookups) {
+        self.store = store
+        self.lookups = lookups
+    }
 
     @discardableResult
     public func execute(_ action: PreparedAction, now: Int64, hitlID: Int64?) throws -> EffectResult {
-        _ = try FanLookup(store: store).displayName(of: action.fanID)
+        _ = try lookups.fanName(action.fanID)
         let outcome: Outcome
         switch action.actionType {
         case "send": outcome = try send(action, now: now)
@@ -54,16 +61,15 @@ public struct EffectExecutor {
 
     private func send(_ action: PreparedAction, now: Int64) throws -> Outcome {
         guard let name = action.params["template"]?.stringValue else { throw RuntimeError.corruptParams("send without a template") }
-        let rendering = SendRendering(store: store)
-        guard let template = try rendering.template(named: name) else {
+        guard let template = try lookups.template(named: name) else {
             return .failed("template \"\(name)\" not found")
         }
         guard let channel = try channel(for: action) else {
             return .failed("the fan has no platform account to send on")
         }
-        let creator = try CreatorProfile.load(from: store)
-        let fanName = try FanLookup(store: store).displayName(of: action.fanID)
-        let body = rendering.render(template.body, with: action.params["with"]?.members ?? [], fanName: fanName,
+        let creator = try lookups.creator()
+        let fanName = try lookups.fanName(action.fanID)
+        let body = SendRendering.render(template.body, with: action.params["with"]?.members ?? [], fanName: fanName,
                                     creatorName: creator.displayName)
         try store.execute("""
             INSERT INTO fan_messages (user_id, fan_id, account_id, platform, direction, body, template_id, rule_id, status,

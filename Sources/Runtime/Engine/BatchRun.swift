@@ -38,13 +38,14 @@ final class BatchRun {
         self.deployed = deployed
         self.options = options
         self.clock = clock
-        self.zone = try CreatorProfile.load(from: store).zone
+        let lookups = CreatorLookups.cached(store)
+        self.zone = try lookups.creator().zone
         self.rules = RuleIndex(program: deployed)
         self.segmentNames = Dictionary(deployed.segmentIDs.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         self.log = RunLog(store: store)
         self.plans = PlanExecutor(store: store, program: deployed.program)
-        self.preparer = ActionPreparer(store: store, program: deployed.program)
-        self.effects = EffectExecutor(store: store)
+        self.preparer = ActionPreparer(store: store, program: deployed.program, lookups: lookups)
+        self.effects = EffectExecutor(store: store, lookups: lookups)
         self.approvals = ApprovalQueue(store: store)
         self.delayed = ScheduledActions(store: store)
     }
