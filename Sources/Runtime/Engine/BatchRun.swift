@@ -42,7 +42,7 @@ final class BatchRun {
         self.zone = try lookups.creator().zone
         self.rules = RuleIndex(program: deployed)
         self.segmentNames = Dictionary(deployed.segmentIDs.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
-        self.log = RunLog(store: store)
+        self.log = try RunLog(store: store)
         self.plans = PlanExecutor(store: store, program: deployed.program)
         self.preparer = ActionPreparer(store: store, program: deployed.program, lookups: lookups)
         self.effects = EffectExecutor(store: store, lookups: lookups)
@@ -93,6 +93,7 @@ final class BatchRun {
                 try ahead.record(raisedTagIDs, source: .tagValues, at: clock)
             }
         }
+        try log.flushRuns()
         try cursors.write(to: store, since: cursorsBefore, now: clock)
         try ahead.forget(behind: cursors)
         return report
