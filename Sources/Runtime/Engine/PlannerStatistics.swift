@@ -19,7 +19,7 @@ enum PlannerStatistics {
     /// `run` in `sqlite3WalCheckpoint`). Every commit is still fsynced to the
     /// WAL, so durability is the same; only the WAL file is larger on disk.
     static func tuneConnection(_ database: Database) throws {
-        try database.execute("PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192")
+        try database.execute("PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192; PRAGMA temp_store = MEMORY")
     }
 
     /// A first `ANALYZE` (sampling at most `analysis_limit` rows per index, so
