@@ -42,10 +42,12 @@ final class BatchRun {
         self.zone = try lookups.creator().zone
         self.rules = RuleIndex(program: deployed)
         self.segmentNames = Dictionary(deployed.segmentIDs.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
-        self.log = try RunLog(store: store)
+        self.log = RunLog(store: store)
         self.plans = PlanExecutor(store: store, program: deployed.program)
         self.preparer = ActionPreparer(store: store, program: deployed.program, lookups: lookups)
-        self.effects = EffectExecutor(store: store, lookups: lookups)
+        self.effects = EffectExecutor(store: store, lookups: lookups,
+                                      actionRows: BufferedInserts(store: store, table: "automation_rule_actions",
+                                                                  columns: EffectExecutor.actionColumns))
         self.approvals = ApprovalQueue(store: store)
         self.delayed = ScheduledActions(store: store)
     }
@@ -94,6 +96,7 @@ final class BatchRun {
             }
         }
         try log.flushRuns()
+        try effects.flushActionRows()
         try cursors.write(to: store, since: cursorsBefore, now: clock)
         try ahead.forget(behind: cursors)
         return report

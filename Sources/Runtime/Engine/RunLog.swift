@@ -6,11 +6,13 @@ import Store
 struct RunLog {
     let store: CreatorStore
     /// The batch's run rows; `flushRuns` before the batch commits.
-    private let runs: RunRowWriter
+    private let runs: BufferedInserts
 
-    init(store: CreatorStore) throws {
+    init(store: CreatorStore) {
         self.store = store
-        self.runs = try RunRowWriter(store: store)
+        self.runs = BufferedInserts(store: store, table: "automation_rule_runs", columns: [
+            "rule_id", "rule_version", "trigger", "event_source", "event_id", "triggered_at", "matched_fan_count",
+            "outcome", "error", "duration_ms"])
     }
 
     /// Writes the run rows still waiting to be written.
@@ -23,7 +25,7 @@ struct RunLog {
     }
 
     /// Writes the run's row (at once when `matched`, which later rows refer
-    /// to; else possibly later in the batch, see `RunRowWriter`) and returns its id.
+    /// to; else possibly later in the batch, see `BufferedInserts`) and returns its id.
     func insertRun(rule: DeployedRule, event: EventRef?, triggeredAt: Int64, matchedFans: Int,
                    outcome: RunOutcome, error: String? = nil, durationMilliseconds: Int64 = 0) throws -> Int64 {
         try runs.insert([.integer(rule.id), .integer(rule.version), .text(rule.rule.trigger.displayName),
