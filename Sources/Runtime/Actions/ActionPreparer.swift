@@ -11,15 +11,22 @@ import Syntax
 public struct ActionPreparer {
     public let store: CreatorStore
     public let program: CheckedProgram
+    let lookups: CreatorLookups
 
     public init(store: CreatorStore, program: CheckedProgram) {
+        self.init(store: store, program: program, lookups: .uncached(store))
+    }
+
+    /// `lookups` shared with the batch's `EffectExecutor` (see `CreatorLookups`).
+    init(store: CreatorStore, program: CheckedProgram, lookups: CreatorLookups) {
         self.store = store
         self.program = program
+        self.lookups = lookups
     }
 
     public func prepare(_ action: CheckedAction, index: Int, rule: DeployedRule, runID: Int64, fanID: Int64,
                         context: EvaluationContext) throws -> PreparedAction {
-        let fan = try FanLookup(store: store).displayName(of: fanID)
+        let fan = try lookups.fanName(fanID)
         let evaluator = Evaluator(program: program, context: context, facts: StoreFanFacts(store: store, fanID: fanID))
         let params: JSONValue
         let preview: String
@@ -27,7 +34,7 @@ public struct ActionPreparer {
         switch action.kind {
         case .send(let template, let arguments, let via):
             type = "send"
-            let creator = try CreatorProfile.load(from: store)
+            let creator = try lookups.creator()
             var with: [(key: String, value: JSONValue)] = []
             for argument in arguments {
                 let value = try evaluator.evaluate(argument.value)
@@ -35,7 +42,8 @@ public struct ActionPreparer {
             }
             params = .object([("template", .string(template)), ("with", .object(with))]
                              + (try channel(via: via, evaluator: evaluator, context: context)))
-            preview = try SendRendering(store: store).preview(template: template, with: with, fanName: fan, creatorName: creator.displayName)
+            preview = SendRendering.preview(template: try lookups.template(named: template), named: template, with: with,
+                                            fanName: fan, creatorName: creator.displayName)
         case .tag(let tag):
             (type, params, preview) = ("tag", .object([("tag", .string(tag))]), "tag " + JSONValue.string(tag).serialized())
         case .untag(let tag):

@@ -16,12 +16,29 @@ import Syntax
 /// - note: a `fan_notes` row written by the rule.
 public struct EffectExecutor {
     public let store: CreatorStore
+    let lookups: CreatorLookups
+    /// A batch's actions rows, written several to a statement; nil writes each at once.
+    private let actionRows: BufferedInserts?
 
-    public init(store: CreatorStore) { self.store = store }
+    public init(store: CreatorStore) { self.init(store: store, lookups: .uncached(store), actionRows: nil) }
+
+    /// `lookups` shared with the batch's `ActionPreparer` (see `CreatorLookups`);
+    /// `actionRows` must then be flushed (`flushActionRows`) before the batch commits.
+    init(store: CreatorStore, lookups: CreatorLookups, actionRows: BufferedInserts?) {
+        self.store = store
+        self.lookups = lookups
+        self.actionRows = actionRows
+    }
+
+    /// `automation_rule_actions` columns after `id` and `user_id`, in `record`'s order.
+    static let actionColumns = ["run_id", "rule_id", "fan_id", "action_index", "action_type", "params_json", "outcome",
+                                "reason", "hitl_id", "executed_at"]
+
+    func flushActionRows() throws { try actionRows?.flush() }
 
     @discardableResult
     public func execute(_ action: PreparedAction, now: Int64, hitlID: Int64?) throws -> EffectResult {
-        _ = try FanLookup(store: store).displayName(of: action.fanID)
+        _ = try lookups.fanName(action.fanID)
         let outcome: Outcome
         switch action.actionType {
         case "send": outcome = try send(action, now: now)
@@ -36,13 +53,18 @@ public struct EffectExecutor {
 
     /// Writes a non-executed outcome row (`skipped`, `rejected`, `expired`, `failed`).
     public func record(_ action: PreparedAction, outcome: String, reason: String?, hitlID: Int64?, at now: Int64) throws {
-        try store.execute("""
-            INSERT INTO automation_rule_actions (user_id, run_id, rule_id, fan_id, action_index, action_type, params_json,
-                                                 outcome, reason, hitl_id, executed_at)
-            VALUES (:user, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.integer(action.runID), .integer(action.ruleID), .integer(action.fanID), .int(action.actionIndex),
-                  .text(action.actionType), .text(action.params.serialized()), .text(outcome), .optional(reason),
-                  .optional(hitlID), .integer(now)])
+        let values: [SQLValue] = [.integer(action.runID), .integer(action.ruleID), .integer(action.fanID), .int(action.actionIndex),
+                                  .text(action.actionType), .text(action.params.serialized()), .text(outcome), .optional(reason),
+                                  .optional(hitlID), .integer(now)]
+        if let actionRows {
+            _ = try actionRows.insert(values, referenced: false)
+        } else {
+            try store.execute("""
+                INSERT INTO automation_rule_actions (user_id, run_id, rule_id, fan_id, action_index, action_type, params_json,
+                                                     outcome, reason, hitl_id, executed_at)
+                VALUES (:user, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, values)
+        }
     }
 
     private struct Outcome {
@@ -54,16 +76,15 @@ public struct EffectExecutor {
 
     private func send(_ action: PreparedAction, now: Int64) throws -> Outcome {
         guard let name = action.params["template"]?.stringValue else { throw RuntimeError.corruptParams("send without a template") }
-        let rendering = SendRendering(store: store)
-        guard let template = try rendering.template(named: name) else {
+        guard let template = try lookups.template(named: name) else {
             return .failed("template \"\(name)\" not found")
         }
         guard let channel = try channel(for: action) else {
             return .failed("the fan has no platform account to send on")
         }
-        let creator = try CreatorProfile.load(from: store)
-        let fanName = try FanLookup(store: store).displayName(of: action.fanID)
-        let body = rendering.render(template.body, with: action.params["with"]?.members ?? [], fanName: fanName,
+        let creator = try lookups.creator()
+        let fanName = try lookups.fanName(action.fanID)
+        let body = SendRendering.render(template.body, with: action.params["with"]?.members ?? [], fanName: fanName,
                                     creatorName: creator.displayName)
         try store.execute("""
             INSERT INTO fan_messages (user_id, fan_id, account_id, platform, direction, body, template_id, rule_id, status,

@@ -15,7 +15,7 @@ struct SendRendering {
         return Template(id: row.int64(0), body: row.string(1))
     }
 
-    func render(_ body: String, with: [(key: String, value: JSONValue)], fanName: String, creatorName: String) -> String {
+    static func render(_ body: String, with: [(key: String, value: JSONValue)], fanName: String, creatorName: String) -> String {
         var slots = ["fan_name": fanName, "creator_name": creatorName]
         for (key, value) in with { slots[key] = value.stringValue ?? value.serialized() }
         return TemplateRenderer(slots: slots).render(body)
@@ -23,8 +23,9 @@ struct SendRendering {
 
     /// The message as it would go out now; a missing template says so (the
     /// send will fail at execution unless the template is created first).
-    func preview(template name: String, with: [(key: String, value: JSONValue)], fanName: String, creatorName: String) throws -> String {
-        guard let template = try template(named: name) else {
+    static func preview(template: Template?, named name: String, with: [(key: String, value: JSONValue)], fanName: String,
+                        creatorName: String) -> String {
+        guard let template else {
             return "send " + JSONValue.string(name).serialized() + " (no such template)"
         }
         return render(template.body, with: with, fanName: fanName, creatorName: creatorName)

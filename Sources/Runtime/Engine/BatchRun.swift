@@ -38,13 +38,16 @@ final class BatchRun {
         self.deployed = deployed
         self.options = options
         self.clock = clock
-        self.zone = try CreatorProfile.load(from: store).zone
+        let lookups = CreatorLookups.cached(store)
+        self.zone = try lookups.creator().zone
         self.rules = RuleIndex(program: deployed)
         self.segmentNames = Dictionary(deployed.segmentIDs.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         self.log = RunLog(store: store)
         self.plans = PlanExecutor(store: store, program: deployed.program)
-        self.preparer = ActionPreparer(store: store, program: deployed.program)
-        self.effects = EffectExecutor(store: store)
+        self.preparer = ActionPreparer(store: store, program: deployed.program, lookups: lookups)
+        self.effects = EffectExecutor(store: store, lookups: lookups,
+                                      actionRows: BufferedInserts(store: store, table: "automation_rule_actions",
+                                                                  columns: EffectExecutor.actionColumns))
         self.approvals = ApprovalQueue(store: store)
         self.delayed = ScheduledActions(store: store)
     }
@@ -92,6 +95,8 @@ final class BatchRun {
                 try ahead.record(raisedTagIDs, source: .tagValues, at: clock)
             }
         }
+        try log.flushRuns()
+        try effects.flushActionRows()
         try cursors.write(to: store, since: cursorsBefore, now: clock)
         try ahead.forget(behind: cursors)
         return report

@@ -30,6 +30,7 @@ public struct Engine {
         }
         try PlannerStatistics.refresh(store.database)
         try PlannerStatistics.tuneConnection(store.database)
+        AllocatorTuning.forLongRun()
         return try batches(clock: clock, shouldStop: shouldStop)
     }
 

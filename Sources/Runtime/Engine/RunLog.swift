@@ -5,6 +5,18 @@ import Store
 /// `automation_rule_firings`, which cooldowns and limits count.
 struct RunLog {
     let store: CreatorStore
+    /// The batch's run rows; `flushRuns` before the batch commits.
+    private let runs: BufferedInserts
+
+    init(store: CreatorStore) {
+        self.store = store
+        self.runs = BufferedInserts(store: store, table: "automation_rule_runs", columns: [
+            "rule_id", "rule_version", "trigger", "event_source", "event_id", "triggered_at", "matched_fan_count",
+            "outcome", "error", "duration_ms"])
+    }
+
+    /// Writes the run rows still waiting to be written.
+    func flushRuns() throws { try runs.flush() }
 
     /// Where a run's event came from; nil for a schedule slot.
     struct EventRef {
@@ -12,15 +24,14 @@ struct RunLog {
         let id: Int64
     }
 
+    /// Writes the run's row (at once when `matched`, which later rows refer
+    /// to; else possibly later in the batch, see `BufferedInserts`) and returns its id.
     func insertRun(rule: DeployedRule, event: EventRef?, triggeredAt: Int64, matchedFans: Int,
                    outcome: RunOutcome, error: String? = nil, durationMilliseconds: Int64 = 0) throws -> Int64 {
-        try store.insert("""
-            INSERT INTO automation_rule_runs (user_id, rule_id, rule_version, trigger, event_source, event_id,
-                triggered_at, matched_fan_count, outcome, error, duration_ms)
-            VALUES (:user, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.integer(rule.id), .integer(rule.version), .text(rule.rule.trigger.displayName),
-                  .optional(event?.source.rawValue), .optional(event?.id), .integer(triggeredAt),
-                  .int(matchedFans), .text(outcome.rawValue), .optional(error), .integer(durationMilliseconds)])
+        try runs.insert([.integer(rule.id), .integer(rule.version), .text(rule.rule.trigger.displayName),
+                         .optional(event?.source.rawValue), .optional(event?.id), .integer(triggeredAt),
+                         .int(matchedFans), .text(outcome.rawValue), .optional(error), .integer(durationMilliseconds)],
+                        referenced: outcome == .matched)
     }
 
     func recordFiring(rule: DeployedRule, fanID: Int64, runID: Int64, at time: Int64) throws {

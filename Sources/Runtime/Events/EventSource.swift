@@ -22,7 +22,8 @@ public enum EventSource: String, CaseIterable, Sendable, Comparable {
     public static func < (lhs: EventSource, rhs: EventSource) -> Bool { lhs.rank < rhs.rank }
 
     /// The triggers whose events are rows of this table, from the catalog.
-    public var triggers: [TriggerSpec] { Catalog.triggers.filter { $0.sourceTable == table } }
+    /// Looked up per event and per rule evaluation, so computed once.
+    public var triggers: [TriggerSpec] { Self.metadata[rank].triggers }
 
     /// A filter every event of this source passes (`direction = 'inbound'` for
     /// messages): the filter all of its triggers share. Rows failing it are not
@@ -43,7 +44,15 @@ public enum EventSource: String, CaseIterable, Sendable, Comparable {
 
     /// Every column a trigger of this source reads, as a field or as its filter,
     /// in a fixed order (the reader selects them after id, time and fan).
-    public var payloadColumns: [String] {
+    public var payloadColumns: [String] { Self.metadata[rank].payloadColumns }
+
+    /// What `triggers` and `payloadColumns` derive from the catalog, per source in rank order.
+    private static let metadata: [(triggers: [TriggerSpec], payloadColumns: [String])] = allCases.map { source in
+        let triggers = Catalog.triggers.filter { $0.sourceTable == source.table }
+        return (triggers, payloadColumns(of: triggers))
+    }
+
+    private static func payloadColumns(of triggers: [TriggerSpec]) -> [String] {
         var columns: [String] = []
         for trigger in triggers {
             for field in trigger.fields where field.name != "id" {

@@ -14,12 +14,14 @@ extension Database {
     public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
         let savepoint = "rulec_\(transactionDepth)"
         let nested = transactionDepth > 0 || isInTransaction
-        try execute(nested ? "SAVEPOINT \(savepoint)" : "BEGIN \(kind.rawValue)")
+        // Savepoints run per action in `rulec run`: their statements come from the
+        // statement cache instead of being parsed by `sqlite3_exec` each time.
+        if nested { try execute("SAVEPOINT \(savepoint)", []) } else { try execute("BEGIN \(kind.rawValue)") }
         transactionDepth += 1
         defer { transactionDepth -= 1 }
         do {
             let result = try body()
-            try execute(nested ? "RELEASE \(savepoint)" : "COMMIT")
+            if nested { try execute("RELEASE \(savepoint)", []) } else { try execute("COMMIT") }
             return result
         } catch {
             // A failed rollback (say, SQLite already rolled back on a full disk)
