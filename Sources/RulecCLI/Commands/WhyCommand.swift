@@ -105,7 +105,8 @@ struct WhyCommand: Command {
             lines.append("✔ (no condition: the rule applies to every fan its trigger reaches)")
             holds = true
         }
-        let checks = try HoldBackCheck.checks(for: rule, fanID: fanID, now: now, store: store)
+        let checks = try HoldBackCheck.checks(for: rule, fanID: fanID, now: now, store: store,
+                                             event: reference.map { (source: $0.0, id: $0.1) })
         if !checks.isEmpty { lines.append("") }
         for check in checks {
             let verdict = switch check.holdsBack { case true?: "holds it back"; case false?: "clear"; case nil: "not known" }
