@@ -25,6 +25,7 @@ extension Migration {
         Migration(version: 9, name: "runtime", sql: Schema.runtime),
         Migration(version: 10, name: "events_ahead", sql: Schema.eventsAhead),
         Migration(version: 11, name: "creator_scope", sql: Schema.creatorScope),
+        Migration(version: 12, name: "audit_indexes", sql: Schema.auditIndexes),
     ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
