@@ -66,13 +66,19 @@ public struct CreatorStore {
             guard let userIndex = statement.parameterIndex(":user") else {
                 throw StoreError.unscopedQuery(sql: sql)
             }
-            let otherIndexes = (1...statement.parameterCount).filter { $0 != userIndex }
-            guard otherIndexes.count == bindings.count else {
+            let others = Int(statement.parameterCount) - 1
+            guard others == bindings.count else {
                 throw SQLiteError(code: 25 /* SQLITE_RANGE */,
-                                  message: "statement takes \(otherIndexes.count) parameters besides :user, \(bindings.count) given", sql: sql)
+                                  message: "statement takes \(others) parameters besides :user, \(bindings.count) given", sql: sql)
             }
             try statement.bind(.text(userID), at: userIndex)
-            for (index, value) in zip(otherIndexes, bindings) { try statement.bind(value, at: index) }
+            // The values fill every parameter but `:user`, in order.
+            var index: Int32 = 1
+            for value in bindings {
+                if index == userIndex { index += 1 }
+                try statement.bind(value, at: index)
+                index += 1
+            }
             return statement
         } catch {
             statement.reset()

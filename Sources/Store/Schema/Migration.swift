@@ -13,19 +13,25 @@ extension Migration {
     /// Foreign keys may point at a table a later migration creates (SQLite
     /// resolves them when rows are written), and all of them run before the
     /// store is used.
-    public static let all: [Migration] = [
-        Migration(version: 1, name: "user_and_platform", sql: Schema.userAndPlatform),
-        Migration(version: 2, name: "fan_crm", sql: Schema.fanCRM),
-        Migration(version: 3, name: "publishing", sql: Schema.publishing),
-        Migration(version: 4, name: "media", sql: Schema.media),
-        Migration(version: 5, name: "campaigns_and_analytics", sql: Schema.campaignsAndAnalytics),
-        Migration(version: 6, name: "automation_and_messaging", sql: Schema.automationAndMessaging),
-        Migration(version: 7, name: "known_gaps", sql: Schema.knownGaps),
-        Migration(version: 8, name: "engine_state", sql: Schema.engineState),
-        Migration(version: 9, name: "runtime", sql: Schema.runtime),
-        Migration(version: 10, name: "events_ahead", sql: Schema.eventsAhead),
-        Migration(version: 11, name: "creator_scope", sql: Schema.creatorScope),
-    ]
+    public static let all: [Migration] = {
+        let earlier = [
+            Migration(version: 1, name: "user_and_platform", sql: Schema.userAndPlatform),
+            Migration(version: 2, name: "fan_crm", sql: Schema.fanCRM),
+            Migration(version: 3, name: "publishing", sql: Schema.publishing),
+            Migration(version: 4, name: "media", sql: Schema.media),
+            Migration(version: 5, name: "campaigns_and_analytics", sql: Schema.campaignsAndAnalytics),
+            Migration(version: 6, name: "automation_and_messaging", sql: Schema.automationAndMessaging),
+            Migration(version: 7, name: "known_gaps", sql: Schema.knownGaps),
+            Migration(version: 8, name: "engine_state", sql: Schema.engineState),
+            Migration(version: 9, name: "runtime", sql: Schema.runtime),
+            Migration(version: 10, name: "events_ahead", sql: Schema.eventsAhead),
+            Migration(version: 11, name: "creator_scope", sql: Schema.creatorScope),
+            Migration(version: 12, name: "audit_indexes", sql: Schema.auditIndexes),
+        ]
+        return earlier + [
+            Migration(version: 13, name: "check_lists", sql: Schema.checkLists(rewriting: earlier.map(\.sql))),
+        ]
+    }()
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 }
