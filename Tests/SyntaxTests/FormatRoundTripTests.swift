@@ -8,49 +8,7 @@ import Testing
 /// the output formats to itself, parses to the same tree, and keeps every comment.
 @Suite struct FormatRoundTripTests {
     /// The example of LANGUAGE.md §1, verbatim.
-    static let specExample = """
-        # Rules/retention.rules
-        let vip_min = $500
-
-        segment whales "Top spenders" {
-          fan.lifetime_spend >= vip_min
-        }
-
-        segment at_risk "Likely to churn" {
-          fan.score.churn_risk >= 0.7
-            and exists(fan.subscriptions where status == "active" and auto_renew == false
-                                           and renews_at < now + 3d)
-        }
-
-        rule "Thank big tippers" {
-          on transaction.tip
-          when event.amount >= $20 and not ("big_tipper" in fan.tags)
-          priority 10
-          cooldown 1d
-          then {
-            send "tip_thanks" with { amount: event.amount }
-            tag "big_tipper"
-          }
-        }
-
-        rule "Win back lapsed whales" {
-          on subscription.cancelled
-          when fan in whales and count(fan.messages within 30d where direction == "inbound") > 0
-          limit 1 per fan per 90d
-          then {
-            send "winback_offer" with { discount: 30 } after 2d requires approval
-            note "win-back offer queued"
-          }
-        }
-
-        rule "Daily churn save" {
-          on schedule daily at 09:00
-          when fan in at_risk
-          limit 1 per fan per 14d
-          then { send "we_miss_you" requires approval }
-        }
-
-        """
+    static var specExample: String { Fixtures.languageTour }
 
     /// Every repository `.rules` file and the spec example, as (name, text),
     /// keeping only inputs without syntax errors (fmt leaves the others alone).
