@@ -13,6 +13,10 @@ public struct ConditionPlan: Sendable {
     public var residual: [ResidualConjunct]
     /// The whole condition, for the evaluator path (`why`, fallback, tests).
     public var condition: Expr?
+    /// The condition reads nothing about the fan (only the event, the clock and
+    /// constants), or there is none: for one fan, the evaluator decides it
+    /// without a query.
+    public var isFanIndependent: Bool = false
 
     public var isPureSQL: Bool { residual.isEmpty }
 }

@@ -42,7 +42,9 @@ public enum PlanBuilder {
             let filters = clauses.map { " AND " + $0 }.joined()
             sql = "SELECT f.id FROM fan_profiles f WHERE f.user_id = :user\(filters) ORDER BY f.id"
         }
-        return ConditionPlan(scope: scope, sql: sql, bindings: bindings, residual: residual, condition: condition)
+        var plan = ConditionPlan(scope: scope, sql: sql, bindings: bindings, residual: residual, condition: condition)
+        plan.isFanIndependent = condition.map { !compiler.dependsOnFan($0) } ?? true
+        return plan
     }
 
     /// Top-level `and` operands, looking through parentheses and into segments

@@ -17,6 +17,13 @@ public struct PlanExecutor {
     /// The fans for whom the condition holds, ascending. For a one-fan plan,
     /// `fanID` names the fan (the result is it or nothing).
     public func fanIDs(_ plan: ConditionPlan, context: EvaluationContext, fanID: Int64? = nil) throws -> [Int64] {
+        if plan.scope == .oneFan, plan.isFanIndependent, let fanID,
+           try store.scalar("SELECT 1 FROM fan_profiles WHERE user_id = :user AND id = ?", [.integer(fanID)]).int64 == 1 {
+            // `event.amount >= $20`, or no condition: nothing to read about the fan
+            // beyond its existence, so the evaluator answers from the event alone.
+            let holds = try plan.condition.map { try Evaluator(program: program, context: context, facts: nil).holds($0) } ?? true
+            return holds ? [fanID] : []
+        }
         let values = try bindingValues(plan, context: context, fanID: fanID)
         var candidates: [Int64] = []
         do {
