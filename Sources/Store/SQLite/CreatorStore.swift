@@ -6,7 +6,7 @@
 ///
 /// A statement without `:user` is refused before it runs: SQL that could touch
 /// another creator's rows is a programming error caught on first use.
-public struct CreatorStore {
+public struct CreatorStore: RowSource {
     public let database: Database
     public let userID: String
 
@@ -19,25 +19,6 @@ public struct CreatorStore {
     public func cursor(_ sql: String, _ bindings: [SQLValue] = []) throws -> RowCursor {
         let statement = try scopedStatement(sql, bindings)
         return RowCursor(statement: statement)
-    }
-
-    public func cursor(_ fragment: SQLFragment) throws -> RowCursor {
-        try cursor(fragment.text, fragment.bindings)
-    }
-
-    public func forEachRow(_ sql: String, _ bindings: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
-        let rows = try cursor(sql, bindings)
-        while let row = try rows.next() { try body(row) }
-    }
-
-    public func rows(_ sql: String, _ bindings: [SQLValue] = []) throws -> [[SQLValue]] {
-        var result: [[SQLValue]] = []
-        try forEachRow(sql, bindings) { result.append($0.values) }
-        return result
-    }
-
-    public func scalar(_ sql: String, _ bindings: [SQLValue] = []) throws -> SQLValue {
-        try cursor(sql, bindings).next()?[0] ?? .null
     }
 
     /// Runs a write; returns the number of rows changed.
