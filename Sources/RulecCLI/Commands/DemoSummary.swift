@@ -41,7 +41,7 @@ struct DemoSummary {
             if let firing = try store.rows("""
                 SELECT r.name, f.fan_id, u.event_source, u.event_id FROM automation_rule_firings f
                 JOIN automation_rules r ON r.id = f.rule_id JOIN automation_rule_runs u ON u.id = f.run_id
-                WHERE f.user_id = :user AND u.event_id IS NOT NULL ORDER BY f.id LIMIT 1
+                WHERE f.user_id = :user AND u.event_id IS NOT NULL ORDER BY f.run_id, f.fan_id LIMIT 1
                 """).first, let rule = firing[0].string, let fan = firing[1].int64,
                 let source = firing[2].string, let event = firing[3].int64 {
                 lines.append("             rulec why \(Value.string(rule)) --fan \(fan) --event \(source):\(event) --db \(databasePath) --user \(user)")

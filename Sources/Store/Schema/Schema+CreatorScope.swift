@@ -17,14 +17,7 @@ extension Schema {
     static let appendOnlyFanTables: Set<String> = ["fan_subscription_events", "automation_rule_actions", "fan_segment_member_events"]
 
     static var creatorScope: String {
-        let guards = fanOwnedTables.map { table in
-            var ddl = guardTrigger(table, name: "\(table)_same_creator", event: "INSERT")
-            if !appendOnlyFanTables.contains(table) {
-                ddl += guardTrigger(table, name: "\(table)_same_creator_on_update", event: "UPDATE OF fan_id, user_id")
-            }
-            return ddl
-        }.joined()
-        return guards + """
+        fanOwnedTables.map(creatorGuards(for:)).joined() + """
 
         DROP TRIGGER fan_transactions_add_spend;
         DROP TRIGGER fan_transactions_move_spend;
@@ -47,6 +40,16 @@ extension Schema {
             WHERE id = OLD.fan_id AND user_id = OLD.user_id;
         END;
         """
+    }
+
+    /// The triggers that keep one table's rows with their fan's creator (a
+    /// table rebuilt by a later migration recreates them).
+    static func creatorGuards(for table: String) -> String {
+        var ddl = guardTrigger(table, name: "\(table)_same_creator", event: "INSERT")
+        if !appendOnlyFanTables.contains(table) {
+            ddl += guardTrigger(table, name: "\(table)_same_creator_on_update", event: "UPDATE OF fan_id, user_id")
+        }
+        return ddl
     }
 
     private static func guardTrigger(_ table: String, name: String, event: String) -> String {
