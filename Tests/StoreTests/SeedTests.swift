@@ -11,17 +11,20 @@ import Testing
         return store
     }
 
-    /// Every row of every table, in id order, except the migration ledger (which records wall-clock time).
+    /// Every row of every table, in primary-key order, except the migration ledger (which records wall-clock time).
     static func dump(_ db: Database, user: String? = nil) throws -> [String: [[SQLValue]]] {
         let tables = try db.rows("SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'schema_migrations' AND name NOT LIKE 'sqlite_%'")
             .compactMap { $0[0].string }
         var result: [String: [[SQLValue]]] = [:]
         for table in tables {
             let hasUser = try db.scalar("SELECT count(*) FROM pragma_table_info(?) WHERE name = 'user_id'", [.text(table)]) == .integer(1)
+            // `id` for most tables; the whole key for a WITHOUT ROWID one.
+            let key = try db.rows("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", [.text(table)])
+                .compactMap { $0[0].string }.joined(separator: ", ")
             if let user, hasUser {
-                result[table] = try db.rows("SELECT * FROM \(table) WHERE user_id = ? ORDER BY id", [.text(user)])
+                result[table] = try db.rows("SELECT * FROM \(table) WHERE user_id = ? ORDER BY \(key)", [.text(user)])
             } else if user == nil {
-                result[table] = try db.rows("SELECT * FROM \(table) ORDER BY id")
+                result[table] = try db.rows("SELECT * FROM \(table) ORDER BY \(key)")
             }
         }
         return result

@@ -106,14 +106,10 @@ final class BatchRun {
     func raise(_ tagIDs: [Int64], parentDepth: Int) throws {
         guard !tagIDs.isEmpty else { return }
         let source = EventSource.tagValues
-        let columns = (["id", source.timeColumn, source.fanColumn] + source.payloadColumns).joined(separator: ", ")
         for id in tagIDs {
             raisedTagIDs.append(id)
-            try store.forEachRow("SELECT \(columns) FROM fan_tag_values WHERE user_id = :user AND id = ?", [.integer(id)]) { row in
-                var payload: [String: SQLValue] = [:]
-                for (offset, column) in source.payloadColumns.enumerated() { payload[column] = row[3 + offset] }
-                cascade.append(Event(source: source, id: id, time: row.int64(1), fanID: row.int64(2),
-                                     columns: payload, depth: parentDepth + 1))
+            try store.forEachRow("SELECT \(source.selectList) FROM fan_tag_values WHERE user_id = :user AND id = ?", [.integer(id)]) { row in
+                cascade.append(Event(source: source, row: row, depth: parentDepth + 1))
             }
         }
     }

@@ -11,17 +11,29 @@ public struct Event: Sendable, Equatable {
     /// The row's time column: the event's `now`.
     public let time: Int64
     public let fanID: Int64
-    /// `EventSource.payloadColumns` by name.
-    public let columns: [String: SQLValue]
+    /// The values of `EventSource.payloadColumns`, in that order: an array,
+    /// not a dictionary, since every new row becomes an event.
+    public let payload: [SQLValue]
     public var depth: Int
 
-    public init(source: EventSource, id: Int64, time: Int64, fanID: Int64, columns: [String: SQLValue], depth: Int = 0) {
+    public init(source: EventSource, id: Int64, time: Int64, fanID: Int64, payload: [SQLValue], depth: Int = 0) {
         self.source = source
         self.id = id
         self.time = time
         self.fanID = fanID
-        self.columns = columns
+        self.payload = payload
         self.depth = depth
+    }
+
+    /// The event in a row selected with `EventSource.selectList`.
+    init(source: EventSource, row: Row, depth: Int = 0) {
+        self.init(source: source, id: row.int64(0), time: row.int64(1), fanID: row.int64(2),
+                  payload: (0..<source.payloadColumns.count).map { row[3 + $0] }, depth: depth)
+    }
+
+    /// A payload column by name; nil when the source does not read it.
+    public func column(_ name: String) -> SQLValue? {
+        source.payloadIndex(of: name).map { payload[$0] }
     }
 
     /// The merge order of docs/RUNTIME.md: time, then source rank, then id.
@@ -33,10 +45,10 @@ public struct Event: Sendable, Equatable {
     /// `on` must name to receive it (`tag.added "vip"`, `segment.entered whales`).
     public func matchingTriggers(segmentNames: [Int64: String]) -> [(trigger: TriggerSpec, argument: String?)] {
         source.triggers.compactMap { trigger in
-            if let filter = trigger.filter, columns[filter.column] != .text(filter.value) { return nil }
+            if let filter = trigger.filter, column(filter.column) != .text(filter.value) { return nil }
             switch trigger.argument {
             case .none: return (trigger, nil)
-            case .tagString: return (trigger, columns["tag"]?.string)
+            case .tagString: return (trigger, column("tag")?.string)
             case .segmentName: return (trigger, segmentName(segmentNames))
             }
         }
@@ -52,14 +64,14 @@ public struct Event: Sendable, Equatable {
             } else if trigger.argument == .segmentName && field.column == "segment_id" {
                 result[field.name] = segmentName(segmentNames).map(Value.string) ?? .null
             } else {
-                result[field.name] = Self.decode(columns[field.column] ?? .null, as: field.type)
+                result[field.name] = Self.decode(column(field.column) ?? .null, as: field.type)
             }
         }
         return result
     }
 
     private func segmentName(_ names: [Int64: String]) -> String? {
-        columns["segment_id"]?.int64.flatMap { names[$0] }
+        column("segment_id")?.int64.flatMap { names[$0] }
     }
 
     /// A stored column as a language value of `type` (money in cents, times in seconds).

@@ -111,9 +111,7 @@ public final class EventReader {
             let time = row.int64(1)
             if time > clock { blocked = true; break }
             lastRead = row.int64(0)
-            var columns: [String: SQLValue] = [:]
-            for (offset, column) in source.payloadColumns.enumerated() { columns[column] = row[3 + offset] }
-            page.append(Event(source: source, id: lastRead, time: time, fanID: row.int64(2), columns: columns))
+            page.append(Event(source: source, row: row))
         }
         streams[index].buffer = page
         streams[index].bufferIndex = 0
@@ -126,10 +124,9 @@ public final class EventReader {
     }
 
     private static func pageSQL(_ source: EventSource) -> String {
-        let columns = (["id", source.timeColumn, source.fanColumn] + source.payloadColumns).joined(separator: ", ")
         let filter = source.rowFilter.map { " AND \($0.column) = ?" } ?? ""
         // Rows handled ahead of the cursor (rule-raised tags, see EventsAhead) are not read again.
-        return "SELECT \(columns) FROM \(source.table) WHERE user_id = :user AND id > ? AND id <= ?\(filter)"
+        return "SELECT \(source.selectList) FROM \(source.table) WHERE user_id = :user AND id > ? AND id <= ?\(filter)"
             + " AND id NOT IN (SELECT event_id FROM automation_events_ahead WHERE user_id = :user AND source = ?)"
             + " ORDER BY id LIMIT ?"
     }

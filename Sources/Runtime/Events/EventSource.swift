@@ -35,7 +35,9 @@ public enum EventSource: String, CaseIterable, Sendable, Comparable {
     }
 
     /// The column that orders events and is `now` for the rules they trigger.
-    public var timeColumn: String {
+    public var timeColumn: String { timeColumn(of: triggers) }
+
+    private func timeColumn(of triggers: [TriggerSpec]) -> String {
         triggers.first?.timeField?.column ?? "created_at"
     }
 
@@ -46,10 +48,26 @@ public enum EventSource: String, CaseIterable, Sendable, Comparable {
     /// in a fixed order (the reader selects them after id, time and fan).
     public var payloadColumns: [String] { Self.metadata[rank].payloadColumns }
 
-    /// What `triggers` and `payloadColumns` derive from the catalog, per source in rank order.
-    private static let metadata: [(triggers: [TriggerSpec], payloadColumns: [String])] = allCases.map { source in
+    /// Where a payload column sits in `Event.payload`.
+    public func payloadIndex(of column: String) -> Int? { Self.metadata[rank].payloadIndex[column] }
+
+    /// The columns an event is read from, for a `SELECT`: id, time, fan, then the payload.
+    public var selectList: String { Self.metadata[rank].selectList }
+
+    private struct Metadata {
+        let triggers: [TriggerSpec]
+        let payloadColumns: [String]
+        let payloadIndex: [String: Int]
+        let selectList: String
+    }
+
+    /// What the properties above derive from the catalog, per source in rank order.
+    private static let metadata: [Metadata] = allCases.map { source in
         let triggers = Catalog.triggers.filter { $0.sourceTable == source.table }
-        return (triggers, payloadColumns(of: triggers))
+        let payload = payloadColumns(of: triggers)
+        return Metadata(triggers: triggers, payloadColumns: payload,
+                        payloadIndex: Dictionary(uniqueKeysWithValues: payload.enumerated().map { ($1, $0) }),
+                        selectList: (["id", source.timeColumn(of: triggers), source.fanColumn] + payload).joined(separator: ", "))
     }
 
     private static func payloadColumns(of triggers: [TriggerSpec]) -> [String] {
