@@ -1,5 +1,6 @@
 import Foundation
 import Planning
+import RulecTestSupport
 import Semantics
 import Store
 import Syntax
@@ -21,15 +22,11 @@ struct TestFailure: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// A temporary store with the rulec functions registered.
-func temporaryStore() throws -> (Store, String) {
-    let path = FileManager.default.temporaryDirectory
-        .appendingPathComponent("rulec-planning-\(UUID().uuidString).sqlite").path
-    let store = try Store.open(path: path)
+/// A store with the rulec functions registered, in a temporary folder that
+/// goes (with the store's -wal and -shm files) when the caller lets go of it.
+func temporaryStore() throws -> (Store, TemporaryFolder) {
+    let folder = try TemporaryFolder("planning")
+    let store = try Store.open(path: folder.path("crm.sqlite"))
     try SQLFunctions.register(on: store.database)
-    return (store, path)
-}
-
-func removeStore(at path: String) {
-    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    return (store, folder)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RulecTestSupport
 import Testing
 @testable import Planning
 import Semantics
@@ -28,8 +29,8 @@ import Store
         """
 
     @Test func compiledPlansAgreeWithTheEvaluator() throws {
-        let (store, path) = try temporaryStore()
-        defer { removeStore(at: path) }
+        let (store, folder) = try temporaryStore()
+        defer { folder.remove() }
         try Seeder.run(SeedOptions(fans: 400, seed: 7, userID: "creator_a"), into: store)
         try Seeder.run(SeedOptions(fans: 50, seed: 8, userID: "creator_b"), into: store)
         let program = try checkedProgram(Self.segments)
@@ -48,8 +49,8 @@ import Store
     }
 
     @Test func oneFanPlansAgreeWithTheEvaluator() throws {
-        let (store, path) = try temporaryStore()
-        defer { removeStore(at: path) }
+        let (store, folder) = try temporaryStore()
+        defer { folder.remove() }
         try Seeder.run(SeedOptions(fans: 60, seed: 3, userID: "creator_a"), into: store)
         let program = try checkedProgram(Self.segments)
         let executor = PlanExecutor(store: store.creator("creator_a"), program: program)

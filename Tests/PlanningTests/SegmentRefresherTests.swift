@@ -1,4 +1,5 @@
 import Foundation
+import RulecTestSupport
 import Testing
 @testable import Planning
 import Semantics
@@ -17,13 +18,13 @@ import Store
     static let utc = TimeZone(identifier: "UTC")!
 
     /// A seeded store (two creators, so isolation is checked too) and a refresher for creator_a.
-    func fixture() throws -> (store: CreatorStore, refresher: SegmentRefresher, program: CheckedProgram, path: String) {
-        let (store, path) = try temporaryStore()
+    func fixture() throws -> (store: CreatorStore, refresher: SegmentRefresher, program: CheckedProgram, folder: TemporaryFolder) {
+        let (store, folder) = try temporaryStore()
         try Seeder.run(SeedOptions(fans: 200, userID: "creator_a"), into: store)
         try Seeder.run(SeedOptions(fans: 30, seed: 2, userID: "creator_b"), into: store)
         let program = try checkedProgram(Self.program)
         let creator = store.creator("creator_a")
-        return (creator, SegmentRefresher(store: creator, program: program), program, path)
+        return (creator, SegmentRefresher(store: creator, program: program), program, folder)
     }
 
     func members(_ segment: String, _ store: CreatorStore) throws -> [Int64: Int64] {
@@ -40,8 +41,8 @@ import Store
     }
 
     @Test func firstRefreshMaterializesTheEvaluatorsAnswer() throws {
-        let (store, refresher, program, path) = try fixture()
-        defer { removeStore(at: path) }
+        let (store, refresher, program, folder) = try fixture()
+        defer { folder.remove() }
         let results = try refresher.refresh(now: Self.now, zone: Self.utc)
         #expect(results.map(\.name) == ["whales", "vip_tagged", "vip_whales"])  // dependency order
         let reference = PlanExecutor(store: store, program: program)
@@ -63,8 +64,8 @@ import Store
     }
 
     @Test func secondRefreshWritesNothing() throws {
-        let (store, refresher, _, path) = try fixture()
-        defer { removeStore(at: path) }
+        let (store, refresher, _, folder) = try fixture()
+        defer { folder.remove() }
         _ = try refresher.refresh(now: Self.now, zone: Self.utc)
         let before = try members("whales", store), eventsBefore = try events(store)
         let again = try refresher.refresh(now: Self.now + 60, zone: Self.utc)
@@ -74,8 +75,8 @@ import Store
     }
 
     @Test func onlyTheDifferenceIsWritten() throws {
-        let (store, refresher, _, path) = try fixture()
-        defer { removeStore(at: path) }
+        let (store, refresher, _, folder) = try fixture()
+        defer { folder.remove() }
         _ = try refresher.refresh(["vip_tagged"], now: Self.now, zone: Self.utc)
         let before = try members("vip_tagged", store)
         let allFans = try store.rows("SELECT id FROM fan_profiles WHERE user_id = :user ORDER BY id").compactMap { $0[0].int64 }
@@ -100,8 +101,8 @@ import Store
     }
 
     @Test func namedSegmentsOnly() throws {
-        let (store, refresher, _, path) = try fixture()
-        defer { removeStore(at: path) }
+        let (store, refresher, _, folder) = try fixture()
+        defer { folder.remove() }
         let results = try refresher.refresh(["whales"], now: Self.now, zone: Self.utc)
         #expect(results.map(\.name) == ["whales"])
         #expect(try store.scalar("SELECT count(*) FROM fan_segments WHERE user_id = :user") == .integer(1))

@@ -21,15 +21,9 @@ import Testing
 
     /// A folder holding `files` (relative path → contents), removed afterwards.
     func withFolder(_ files: [String: String], _ body: (String) throws -> Void) throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("rulec-check-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        for (path, text) in files {
-            let full = root + "/" + path
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: full))
-        }
-        try body(root)
+        let root = try TemporaryFolder("check")
+        for (path, text) in files { try root.write(text, to: path) }
+        try body(root.path)
     }
 
     func run(

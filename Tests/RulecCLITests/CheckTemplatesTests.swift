@@ -13,9 +13,8 @@ import Store
     }
 
     @Test func templatesAndSlotsAreCheckedAgainstTheStore() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rulec-check-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let folder = try TemporaryFolder("check-templates")
+        let directory = folder.path
         let store = try Store.open(path: directory + "/crm.sqlite")
         try Seeder.run(SeedOptions(fans: 5, userID: "creator_a"), into: store)
 

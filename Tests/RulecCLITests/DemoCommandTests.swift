@@ -9,17 +9,20 @@ import Store
     static let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Rules").path
 
-    func run(_ words: [String]) -> (ExitCode, String, String) {
+    /// Runs in `folder`, so even a relative path the demo chose would land in the test's own folder.
+    func run(_ words: [String], in folder: TemporaryFolder) -> (ExitCode, String, String) {
         let out = OutputStream.Capture(), err = OutputStream.Capture()
         let context = CommandContext(environment: ["NO_COLOR": "1"], standardOutput: out.stream, standardError: err.stream,
-                                     workingDirectory: FileManager.default.temporaryDirectory.path)
+                                     workingDirectory: folder.path)
         return (Rulec.main(words, context: context), out.text, err.text)
     }
 
+    /// `--dir` always: without it the demo makes (and, on purpose, keeps for the
+    /// user to explore) a `rulec-demo-*` folder in the temporary directory.
     @Test func theDemoRunsTheWholeStoryAndSummarizesIt() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rulec-demo-test-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let (code, output, progress) = run(["demo", "--dir", folder, "--fans", "400", "--rules", Self.rules])
+        let scratch = try TemporaryFolder("demo-test")
+        let folder = scratch.path("demo")
+        let (code, output, progress) = run(["demo", "--dir", folder, "--fans", "400", "--rules", Self.rules], in: scratch)
         #expect(code == .success, "\(progress)")
         for step in ["Seeding a creator with 400 fans", "Deploying", "Running the rules over the day"] {
             #expect(progress.contains("✓ \(step)"))
@@ -37,7 +40,7 @@ import Store
         let firedRules = try creator.scalar("SELECT count(DISTINCT rule_id) FROM automation_rule_firings WHERE user_id = :user").int64 ?? 0
         #expect(output.contains("Rules that fired (\(firedRules) of"))
 
-        let (again, _, message) = run(["demo", "--dir", folder, "--rules", Self.rules])
+        let (again, _, message) = run(["demo", "--dir", folder, "--rules", Self.rules], in: scratch)
         #expect(again == .usageOrIO)
         #expect(message.contains("already exists"))
     }

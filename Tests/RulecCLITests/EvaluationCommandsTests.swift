@@ -19,20 +19,18 @@ import Store
 
     /// A folder with `rules.rules` and a seeded `crm.sqlite`, removed afterwards.
     final class Workspace {
-        let folder: String
-        var database: String { folder + "/crm.sqlite" }
+        let folder: TemporaryFolder
+        var database: String { folder.path("crm.sqlite") }
         init(rules: String = EvaluationCommandsTests.rules, seed: Bool = true) throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("rulec-eval-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Data(rules.utf8).write(to: URL(fileURLWithPath: folder + "/rules.rules"))
+            folder = try TemporaryFolder("eval")
+            try folder.write(rules, to: "rules.rules")
             if seed { try Seeder.run(SeedOptions(fans: 200, userID: "creator_a"), into: try Store.open(path: database)) }
         }
-        deinit { try? FileManager.default.removeItem(atPath: folder) }
 
         func run(_ words: [String]) -> (code: ExitCode, out: String, err: String) {
             let out = OutputStream.Capture(), err = OutputStream.Capture()
             let context = CommandContext(environment: ["RULEC_DB": database, "RULEC_USER": "creator_a"],
-                                         standardOutput: out.stream, standardError: err.stream, workingDirectory: folder)
+                                         standardOutput: out.stream, standardError: err.stream, workingDirectory: folder.path)
             return (Rulec.main(words, context: context), out.text, err.text)
         }
     }

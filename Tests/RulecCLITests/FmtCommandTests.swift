@@ -6,17 +6,10 @@ import Testing
     static let messy = "rule   \"r\" {then { tag \"x\" } on fan.created}\n"
     static let tidy = "rule \"r\" {\n  on fan.created\n  then {\n    tag \"x\"\n  }\n}\n"
 
-    /// A fresh folder with the given files (relative path → text).
-    func folder(_ files: [String: String]) throws -> String {
-        let root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("rulec-fmt-\(UUID().uuidString)").path
-        for (relative, text) in files {
-            let path = root + "/" + relative
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        }
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    /// A fresh folder with the given files (relative path → text), removed when the test ends.
+    func folder(_ files: [String: String]) throws -> TemporaryFolder {
+        let root = try TemporaryFolder("fmt")
+        for (relative, text) in files { try root.write(text, to: relative) }
         return root
     }
 
@@ -31,63 +24,63 @@ import Testing
 
     @Test func checkListsOnlyTheFilesThatWouldChangeAndWritesNothing() throws {
         let root = try folder(["b.rules": Self.messy, "a.rules": Self.tidy, "sub/c.rules": Self.messy])
-        let (code, out, err) = run(["fmt", "--check"], in: root)
+        let (code, out, err) = run(["fmt", "--check"], in: root.path)
         #expect(code == .inputErrors)
         #expect(out == "b.rules\nsub/c.rules\n")
         #expect(err.isEmpty)
-        #expect(contents(root + "/b.rules") == Self.messy)
+        #expect(contents(root.path("b.rules")) == Self.messy)
     }
 
     @Test func checkSucceedsWhenEverythingIsFormatted() throws {
         let root = try folder(["a.rules": Self.tidy])
-        let (code, out, _) = run(["fmt", "--check", "."], in: root)
+        let (code, out, _) = run(["fmt", "--check", "."], in: root.path)
         #expect(code == .success)
         #expect(out.isEmpty)
     }
 
     @Test func rewritesChangedFilesQuietlyAndThenPassesCheck() throws {
         let root = try folder(["rules/one.rules": Self.messy, "rules/two.rules": Self.tidy])
-        let (code, out, err) = run(["fmt", "rules"], in: root)
+        let (code, out, err) = run(["fmt", "rules"], in: root.path)
         #expect(code == .success)
         #expect(out.isEmpty && err.isEmpty)
-        #expect(contents(root + "/rules/one.rules") == Self.tidy)
-        #expect(run(["fmt", "--check", "rules"], in: root).0 == .success)
+        #expect(contents(root.path("rules/one.rules")) == Self.tidy)
+        #expect(run(["fmt", "--check", "rules"], in: root.path).0 == .success)
     }
 
     @Test func fileWithSyntaxErrorsIsLeftAloneAndReported() throws {
         let broken = "rule \"r\" {\n  on fan.created\n  then { tag }\n}\n"
         let root = try folder(["broken.rules": broken, "fine.rules": Self.messy])
-        let (code, _, err) = run(["fmt", "."], in: root)
+        let (code, _, err) = run(["fmt", "."], in: root.path)
         #expect(code == .inputErrors)
         #expect(err.hasPrefix("broken.rules:3:"))
-        #expect(contents(root + "/broken.rules") == broken)
-        #expect(contents(root + "/fine.rules") == Self.tidy, "other files are still formatted")
+        #expect(contents(root.path("broken.rules")) == broken)
+        #expect(contents(root.path("fine.rules")) == Self.tidy, "other files are still formatted")
     }
 
     @Test func foldersContributeOnlyVisibleRulesFiles() throws {
         let root = try folder([
             "z.rules": Self.messy, "notes.txt": "not rules", ".hidden/h.rules": Self.messy, "m/a.rules": Self.messy,
         ])
-        let (_, out, _) = run(["fmt", "--check"], in: root)
+        let (_, out, _) = run(["fmt", "--check"], in: root.path)
         #expect(out == "m/a.rules\nz.rules\n")
     }
 
     @Test func anExplicitFileIsTakenWhateverItsName() throws {
         let root = try folder(["rules.txt": Self.messy])
-        let (code, out, _) = run(["fmt", "--check", "rules.txt"], in: root)
+        let (code, out, _) = run(["fmt", "--check", "rules.txt"], in: root.path)
         #expect(code == .inputErrors)
         #expect(out == "rules.txt\n")
     }
 
     @Test func missingPathIsAnIOError() throws {
         let root = try folder([:])
-        let (code, _, err) = run(["fmt", "nowhere"], in: root)
+        let (code, _, err) = run(["fmt", "nowhere"], in: root.path)
         #expect(code == .usageOrIO)
         #expect(err.contains("nowhere"))
     }
 
     @Test func unknownFlagIsAUsageError() throws {
         let root = try folder([:])
-        #expect(run(["fmt", "--chek"], in: root).0 == .usageOrIO)
+        #expect(run(["fmt", "--chek"], in: root.path).0 == .usageOrIO)
     }
 }

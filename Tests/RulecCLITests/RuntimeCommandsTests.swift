@@ -6,26 +6,21 @@ import Store
 /// Exit codes and output of deploy, pause, resume and hitl (RULEC.md).
 @Suite struct RuntimeCommandsTests {
     final class Workspace {
-        let folder: String
-        var db: String { folder + "/crm.sqlite" }
+        let folder: TemporaryFolder
+        var db: String { folder.path("crm.sqlite") }
 
         init() throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("rulec-runtime-cli-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            folder = try TemporaryFolder("runtime-cli")
             let store = try Store.open(path: db)
             try Seeder.run(SeedOptions(fans: 20, userID: "creator_a"), into: store)
         }
 
-        deinit { try? FileManager.default.removeItem(atPath: folder) }
-
-        func write(_ name: String, _ text: String) throws {
-            try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
-        }
+        func write(_ name: String, _ text: String) throws { try folder.write(text, to: name) }
 
         func run(_ words: [String]) -> (code: ExitCode, out: String, err: String) {
             let out = OutputStream.Capture(), err = OutputStream.Capture()
             let context = CommandContext(environment: ["RULEC_DB": db, "RULEC_USER": "creator_a", "NO_COLOR": "1"],
-                                         standardOutput: out.stream, standardError: err.stream, workingDirectory: folder)
+                                         standardOutput: out.stream, standardError: err.stream, workingDirectory: folder.path)
             return (Rulec.main(words, context: context), out.text, err.text)
         }
     }

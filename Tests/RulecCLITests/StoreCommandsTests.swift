@@ -10,10 +10,6 @@ import Store
         return (Rulec.main(words, context: context), out.text, err.text)
     }
 
-    func temporaryPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("rulec-cli-\(UUID().uuidString).sqlite").path
-    }
-
     @Test func nowAcceptsISO8601AndUnixSeconds() {
         #expect(StoreOptions.parseTimestamp("2026-11-24T00:00:00Z") == 1_795_478_400)
         #expect(StoreOptions.parseTimestamp("2026-11-24T01:00:00+01:00") == 1_795_478_400)
@@ -24,8 +20,8 @@ import Store
     }
 
     @Test func seedWritesAndReportsTables() throws {
-        let path = temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let folder = try TemporaryFolder("cli")
+        let path = folder.path("crm.sqlite")
         let (code, out, err) = run(["db", "seed", "--fans", "20", "--db", path], env: ["RULEC_USER": "env_creator"])
         #expect(code == .success, "\(err)")
         #expect(out.contains("fan_profiles\t20"))
@@ -43,8 +39,8 @@ import Store
     }
 
     @Test func aNewerStoreIsRefusedWithExitCode2() throws {
-        let path = temporaryPath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let folder = try TemporaryFolder("cli")
+        let path = folder.path("crm.sqlite")
         #expect(run(["db", "init", "--db", path]).0 == .success)
         let store = try Store.open(path: path)
         try store.database.execute("INSERT INTO schema_migrations (version, name) VALUES (999, 'future')")

@@ -248,16 +248,11 @@ import RulecTestSupport
 
 /// A temporary folder holding the seeded store and its copies.
 final class Workspace {
-    let directory: URL
+    let folder: TemporaryFolder
 
-    init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("rulec-once-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
+    init() throws { folder = try TemporaryFolder("once") }
 
-    deinit { try? FileManager.default.removeItem(at: directory) }
-
-    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+    func path(_ name: String) -> String { folder.path(name) }
 
     /// A consistent copy of the seeded store (`VACUUM INTO` keeps rowids and sequences).
     func copy(named name: String) throws -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import Planning
+import RulecTestSupport
 import Runtime
 import Store
 import Syntax
@@ -13,18 +14,15 @@ final class EngineFixture {
     static let hour: Int64 = 3_600
     static let day: Int64 = 86_400
 
-    let directory: URL
+    let folder: TemporaryFolder
     let path: String
     let store: Store
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("rulec-engine-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        path = directory.appendingPathComponent("crm.sqlite").path
+        folder = try TemporaryFolder("engine")
+        path = folder.path("crm.sqlite")
         store = try EngineStore.open(path: path)
     }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
 
     func creator(_ user: String = "creator_a") -> CreatorStore { store.creator(user) }
 

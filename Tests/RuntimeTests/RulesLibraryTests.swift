@@ -1,5 +1,6 @@
 import Foundation
 import Planning
+import RulecTestSupport
 import Runtime
 import Store
 import Syntax
@@ -18,14 +19,15 @@ import Testing
     /// Builds scenario fans and their history (before deploy, so it is history
     /// and fires nothing), then the day's events (after deploy).
     final class World {
+        let folder: TemporaryFolder
         let store: Store
         let creator: CreatorStore
         var fans: [String: Int64] = [:]
         private var accountSerial = 0
 
         init() throws {
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("rulec-rules-\(UUID().uuidString).sqlite").path
-            store = try EngineStore.open(path: path)
+            folder = try TemporaryFolder("rules")
+            store = try EngineStore.open(path: folder.path("crm.sqlite"))
             creator = store.creator(RulesLibraryTests.user)
             try Seeder.run(SeedOptions(fans: 150, seed: 5, userID: RulesLibraryTests.user), into: store)
         }

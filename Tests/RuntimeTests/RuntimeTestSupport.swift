@@ -1,26 +1,25 @@
 import Foundation
 import Planning
+import RulecTestSupport
 @testable import Runtime
 import Semantics
 import Store
 import Syntax
 
-/// A seeded store in a temporary file, removed when the value goes away.
+/// A seeded store in a temporary folder, removed when the value goes away.
 final class SeededStore {
     static let now = SeedOptions.defaultNow
+    let folder: TemporaryFolder
     let path: String
     let store: Store
 
     init(fans: Int = 50, users: [String] = ["creator_a"]) throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("rulec-runtime-\(UUID().uuidString).sqlite").path
+        folder = try TemporaryFolder("runtime")
+        path = folder.path("crm.sqlite")
         store = try EngineStore.open(path: path)
         for (index, user) in users.enumerated() {
             try Seeder.run(SeedOptions(fans: fans, seed: UInt64(index + 1), userID: user), into: store)
         }
-    }
-
-    deinit {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     func creator(_ user: String = "creator_a") -> CreatorStore { store.creator(user) }

@@ -3,9 +3,8 @@ import Testing
 @testable import RulecCLI
 
 @Suite struct HistoryTests {
-    func temporaryFile() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("rulec-history-\(UUID().uuidString)")
-    }
+    /// A history file's place in a fresh folder (the file itself is not made).
+    func historyFile(in folder: TemporaryFolder) -> URL { folder.url.appendingPathComponent("history") }
 
     @Test func consecutiveDuplicatesAndBlankEntriesAreNotRecorded() {
         var history = History()
@@ -20,8 +19,8 @@ import Testing
     }
 
     @Test func savedHistoryReloadsTheSameIncludingMultiLineEntries() throws {
-        let url = temporaryFile()
-        defer { try? FileManager.default.removeItem(at: url) }
+        let folder = try TemporaryFolder("history")
+        let url = historyFile(in: folder)
         var history = History()
         let entries = ["fan.spend > $20", "segment vip {\n  fan.spend > $500\n}", #"note "a\nb" \\ end"#, "世界 🙂", "cr\rhere"]
         for entry in entries { history.add(entry) }
@@ -36,12 +35,13 @@ import Testing
     }
 
     @Test func aMissingFileIsAnEmptyHistory() throws {
-        #expect(try History.load(from: temporaryFile()).entries.isEmpty)
+        let folder = try TemporaryFolder("history")
+        #expect(try History.load(from: historyFile(in: folder)).entries.isEmpty)
     }
 
     @Test func loadingAppliesTheCap() throws {
-        let url = temporaryFile()
-        defer { try? FileManager.default.removeItem(at: url) }
+        let folder = try TemporaryFolder("history")
+        let url = historyFile(in: folder)
         try History(entries: (1...10).map { "e\($0)" }).save(to: url)
         #expect(try History.load(from: url, limit: 4).entries == ["e7", "e8", "e9", "e10"])
     }

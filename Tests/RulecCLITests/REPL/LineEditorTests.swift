@@ -16,9 +16,9 @@ import Testing
         close(fds[1])
         defer { close(fds[0]) }
 
-        let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("rulec-editor-\(UUID().uuidString)")
+        let folder = try TemporaryFolder("editor")
+        let outputURL = folder.url.appendingPathComponent("output")
         try #require(FileManager.default.createFile(atPath: outputURL.path, contents: nil))
-        defer { try? FileManager.default.removeItem(at: outputURL) }
         let output = try FileHandle(forWritingTo: outputURL)
 
         let editor = try LineEditor(input: fds[0], output: output.fileDescriptor, source: source, environment: [:])
@@ -103,8 +103,8 @@ import Testing
     }
 
     @Test func submittedEntriesAreSavedToTheHistoryFile() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rulec-hist-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: url) }
+        let folder = try TemporaryFolder("editor-history")
+        let url = folder.url.appendingPathComponent("history")
         var fds: [Int32] = [0, 0]
         try #require(pipe(&fds) == 0)
         let input = "x(\r1)\r\r"

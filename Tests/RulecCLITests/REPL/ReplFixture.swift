@@ -24,28 +24,21 @@ final class ReplFixture {
         }
         """
 
-    let folder: URL
+    let folder: TemporaryFolder
     let store: Store
-    var database: String { folder.appendingPathComponent("crm.sqlite").path }
-    var rulesPath: String { folder.appendingPathComponent("whales.rules").path }
+    var database: String { folder.path("crm.sqlite") }
+    var rulesPath: String { folder.path("whales.rules") }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("rulec-repl-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try Store.open(path: folder.appendingPathComponent("crm.sqlite").path)
+        folder = try TemporaryFolder("repl")
+        store = try Store.open(path: folder.path("crm.sqlite"))
         try Seeder.run(SeedOptions(fans: 200, userID: Self.user), into: store)
         try write(Self.rules, to: "whales.rules")
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
-
     /// Writes a file in the fixture's folder and returns its path.
     @discardableResult
-    func write(_ text: String, to name: String) throws -> String {
-        let url = folder.appendingPathComponent(name)
-        try Data(text.utf8).write(to: url)
-        return url.path
-    }
+    func write(_ text: String, to name: String) throws -> String { try folder.write(text, to: name) }
 
     /// The options every run of the binary gets.
     var arguments: [String] { ["--db", database, "--user", Self.user, "--now", Self.now] }

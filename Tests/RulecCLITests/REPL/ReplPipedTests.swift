@@ -16,7 +16,9 @@ import Testing
         process.arguments = ["repl"] + arguments
         // No HOME: a piped session must not need (or write) a history file.
         process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
-        process.currentDirectoryURL = FileManager.default.temporaryDirectory
+        // A folder of its own: whatever the REPL might write relative to it goes when the run ends.
+        let workingDirectory = try TemporaryFolder("repl-piped")
+        process.currentDirectoryURL = workingDirectory.url
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
@@ -116,7 +118,7 @@ import Testing
 
     @Test func aMissingStoreIsAUsageErrorAndIsNotCreated() throws {
         let fixture = try ReplFixture()
-        let missing = fixture.folder.appendingPathComponent("nowhere.sqlite").path
+        let missing = fixture.folder.path("nowhere.sqlite")
         let run = try runRepl(["--db", missing, "--user", ReplFixture.user], input: "fan.lifetime_spend >= $500\n")
         #expect(run.status == 2)
         #expect(run.standardOutput.isEmpty)
@@ -124,7 +126,7 @@ import Testing
                 "\(run.standardError)")
         #expect(!FileManager.default.fileExists(atPath: missing), "a mistyped path must not leave an empty store behind")
 
-        // The default is $RULEC_DB, else ./crm.sqlite in the working directory (here the temporary folder).
+        // The default is $RULEC_DB, else ./crm.sqlite in the working directory (here an empty temporary folder).
         let fromEnvironment = try runRepl(["--user", ReplFixture.user], input: "", environment: ["RULEC_DB": missing])
         #expect(fromEnvironment.status == 2 && fromEnvironment.standardError.contains("no store at \(missing)"))
     }

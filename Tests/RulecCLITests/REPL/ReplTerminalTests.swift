@@ -11,9 +11,8 @@ import Testing
 struct ReplTerminalTests {
     let prompt = ReplCommand.prompt
 
-    func historyFile() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("rulec-tmux-history-\(UUID().uuidString)")
-    }
+    /// A history file in the fixture's folder, so it goes when the fixture does.
+    func historyFile(_ fixture: ReplFixture) -> URL { fixture.folder.url.appendingPathComponent("history") }
 
     /// A shell line running `rulec repl` on the fixture's store with `extra`
     /// options, then reporting how it ended.
@@ -57,8 +56,7 @@ struct ReplTerminalTests {
 
     @Test func typeAConditionThenRecallAndEditIt() throws {
         let fixture = try ReplFixture()
-        let history = historyFile()
-        defer { try? FileManager.default.removeItem(at: history) }
+        let history = historyFile(fixture)
         let whales = try fixture.fanIDs(where: "f.lifetime_spend_cents >= 50000")
         let bigger = try fixture.count(where: "f.lifetime_spend_cents >= 100000")
         try #require(whales.count != bigger, "the edit changes the answer")
@@ -197,8 +195,7 @@ struct ReplTerminalTests {
 
     @Test func historyIsPersistedAcrossSessions() throws {
         let fixture = try ReplFixture()
-        let history = historyFile()
-        defer { try? FileManager.default.removeItem(at: history) }
+        let history = historyFile(fixture)
 
         let first = try Tmux(name: "first", command: replCommand(fixture, ["--history", history.path]))
         defer { first.kill() }
