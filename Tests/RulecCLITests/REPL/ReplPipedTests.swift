@@ -1,3 +1,4 @@
+import RulecTestSupport
 import Foundation
 import Testing
 

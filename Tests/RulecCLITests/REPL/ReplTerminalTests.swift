@@ -202,6 +202,9 @@ struct ReplTerminalTests {
         try first.waitFor("the first prompt") { promptLine($0) != nil }
         try first.type("fan.lifetime_spend >= $500")
         try first.press("Enter")
+        // Keys typed while a query runs are echoed by the terminal (cooked mode)
+        // onto the count's line; wait for the prompt as a person would.
+        try waitForIdlePrompt(first, "the first count") { counts($0).count == 1 }
         try first.type("fan.lifecycle_stage in [\"active\",")
         try first.press("Enter")
         try first.type("\"at_risk\"]")
