@@ -16,8 +16,9 @@ import Foundation
 /// The WAL restarts from its beginning only when a transaction begins with
 /// every frame copied back, which a checkpointer racing the next transaction
 /// seldom leaves. So once the WAL holds `limitPages`, the committing
-/// connection checkpoints the rest itself, as SQLite's own hook would; the
-/// background thread copied most of it already, and the WAL stays bounded.
+/// connection checkpoints the rest itself, as SQLite's own hook would, after
+/// the background checkpoint in progress (which copied most of it already).
+/// The WAL stays within the limit plus one transaction.
 public final class BackgroundCheckpointer {
     private let database: Database
     private let state: State
@@ -61,8 +62,9 @@ public final class BackgroundCheckpointer {
     private static func checkpointLoop(_ connection: Database, state: State) {
         while state.waitForWork() {
             // BUSY (another process's checkpoint holds the lock) is fine: the
-            // writer's fallback at the limit keeps the WAL bounded regardless.
+            // writer's own checkpoint at the limit keeps the WAL bounded regardless.
             _ = sqlite3_wal_checkpoint_v2(connection.handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+            state.finishedCheckpoint()
         }
         state.markFinished()
     }
@@ -75,6 +77,8 @@ private final class State: @unchecked Sendable {
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var pending = false
+    private var checkpointing = false
+    private var writerCheckpointing = false
     private var stopping = false
     private var finished = false
     // Touched by the writer's hook only, on the writer's thread.
@@ -94,13 +98,37 @@ private final class State: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Blocks until there is a checkpoint to run (true) or the owner stops (false).
+    /// Blocks until there is a checkpoint to run (true) or the owner stops
+    /// (false); while it runs, the writer's own checkpoint waits.
     func waitForWork() -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while !pending && !stopping { condition.wait() }
+        while (!pending || writerCheckpointing) && !stopping { condition.wait() }
         pending = false
+        checkpointing = !stopping
         return !stopping
+    }
+
+    func finishedCheckpoint() {
+        condition.lock()
+        checkpointing = false
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Runs `body` (the writer's checkpoint) once the thread's is done, and
+    /// keeps the thread from starting another meanwhile: SQLite lets one
+    /// checkpoint run at a time and answers a second with BUSY at once.
+    func exclusively(_ body: () -> Void) {
+        condition.lock()
+        while checkpointing { condition.wait() }
+        writerCheckpointing = true
+        condition.unlock()
+        body()
+        condition.lock()
+        writerCheckpointing = false
+        condition.broadcast()
+        condition.unlock()
     }
 
     func markFinished() {
@@ -135,7 +163,7 @@ private let walHook: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, U
     if frames < state.lastFrames { state.nextMark = state.everyPages }  // the WAL restarted
     state.lastFrames = frames
     if frames >= state.limitPages {
-        _ = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+        state.exclusively { _ = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil) }
     } else if frames >= state.nextMark {
         state.nextMark = frames + state.everyPages
         state.signal()
