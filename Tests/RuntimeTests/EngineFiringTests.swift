@@ -64,6 +64,22 @@ import Testing
         ])
     }
 
+    /// A batch writes its firings 64 to a statement and counts the ones not
+    /// written yet from memory: across those writes, every firing counts once.
+    @Test func aLimitCountsEachFiringOnceAcrossABatchsWrites() throws {
+        let f = try F()
+        try f.addCreator()
+        let (fan, _) = try f.addFan("mia")
+        try f.deploy(#"rule "Capped" { on transaction.tip limit 150 per fan then { note "hi" } }"#)
+        for minute in 1...200 { try f.addTip(fan: fan, cents: 100, at: F.t0 + Int64(minute) * 60) }
+        _ = try f.run(at: F.t0 + 4 * F.hour)
+        let actions = try f.actions(rule: "Capped")
+        #expect(actions.count == 200)
+        #expect(actions.filter { $0.hasSuffix("executed note ") }.count == 150)
+        #expect(Array(actions.suffix(50)) == Array(repeating: "\(fan) skipped note limit", count: 50))
+        #expect(try f.count("SELECT count(*) FROM automation_rule_firings WHERE user_id = :user") == 150)
+    }
+
     @Test func staleEventsAreRecordedAndFireNothingUnlessTheAgeAllowsThem() throws {
         for (staleAfter, expected) in [(EngineOptions.defaultStaleAfterSeconds, "stale"), (48 * F.hour, "matched")] {
             let f = try F()
