@@ -2,8 +2,7 @@
 /// the engine builds binds `user_id`, but the data itself must not be able to
 /// disagree: a transaction filed under creator B for creator A's fan would
 /// otherwise raise A's lifetime spend. The database refuses such rows, and the
-/// spend triggers match on `user_id` as well as the fan. (Migration 15 keeps
-/// the refusal but does it with a foreign key instead of these triggers.)
+/// spend triggers match on `user_id` as well as the fan.
 extension Schema {
     /// Tables whose rows name a fan (`fan_id`), all of them creator-owned.
     static let fanOwnedTables = [
