@@ -110,6 +110,7 @@ final class DemoProgress {
 
     init(stream: OutputStream) { self.stream = stream }
 
+    @discardableResult
     func step<T>(_ title: String, _ body: () throws -> T) rethrows -> T {
         current = title
         if stream.isTerminal { stream.print("  \(title)…", terminator: "") }
