@@ -64,8 +64,8 @@ import Testing
         ])
     }
 
-    /// A batch writes its firings 64 to a statement and counts the ones not
-    /// written yet from memory: across those writes, every firing counts once.
+    /// Many firings of one person in one batch: each counts once toward the
+    /// limit, and only those over it are held back.
     @Test func aLimitCountsEachFiringOnceAcrossABatchsWrites() throws {
         let f = try F()
         try f.addCreator()

@@ -17,6 +17,25 @@ import Testing
         #expect(value.serialized() == #""\u0000\u001f\u007f\b\f\r/""#)
     }
 
+    /// Strings with nothing to escape are copied whole; any one character that
+    /// needs an escape sends the string down the character-by-character path.
+    @Test func stringsAreEscapedWhereverTheSpecialCharacterSits() {
+        let cases: [(String, String)] = [
+            ("plain ascii", #""plain ascii""#),
+            ("Łukasz 漢字 🙂", #""Łukasz 漢字 🙂""#),
+            ("", #""""#),
+            ("a\"b", #""a\"b""#),
+            ("back\\slash", #""back\\slash""#),
+            ("line\u{2028}sep\u{2029}", #""line\u2028sep\u2029""#),
+            ("en–dash €", #""en–dash €""#),
+            ("tab\tend", #""tab\tend""#),
+            ("é\u{7F}", #""é\u007f""#),
+        ]
+        for (text, expected) in cases {
+            #expect(JSONValue.string(text).serialized() == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func prettyPrintingIndentsAndKeepsEmptyContainersShort() {
         let value: JSONValue = ["a": [1, 2], "b": [:], "c": []]
         #expect(value.prettySerialized() == """

@@ -31,8 +31,9 @@ public struct Engine {
         try PlannerStatistics.refresh(store.database)
         try PlannerStatistics.tuneConnection(store.database)
         AllocatorTuning.forLongRun()
-        // Copying the WAL back happens beside the batches, not inside their commits.
-        let checkpointer = try BackgroundCheckpointer(database: store.database)
+        // Copying the WAL back happens beside the batches, not inside their commits;
+        // without a second connection, SQLite's own checkpoint does it as before.
+        let checkpointer = try? BackgroundCheckpointer(database: store.database)
         defer { checkpointer?.stop() }
         return try batches(clock: clock, shouldStop: shouldStop)
     }

@@ -12,12 +12,12 @@ enum PlannerStatistics {
     /// reads were another 19% faster in the run benchmark but put the whole
     /// file in the resident set; they are left off.
     ///
-    /// The WAL is checkpointed into the database every 8,192 pages (32 MiB)
-    /// instead of every 1,000: the commit that crosses the mark copies the
-    /// WAL's pages back, and with a small WAL the same index and table-tail
-    /// pages were copied (and fsynced) again every few batches (perf: ~8.5% of
-    /// `run` in `sqlite3WalCheckpoint`). Every commit is still fsynced to the
-    /// WAL, so durability is the same; only the WAL file is larger on disk.
+    /// SQLite's own WAL checkpoint, where it still runs (when the engine has no
+    /// `BackgroundCheckpointer`, and after it stops), comes every 8,192 pages
+    /// (32 MiB) instead of every 1,000: with a small WAL the same index and
+    /// table-tail pages were copied (and fsynced) again every few batches
+    /// (perf: ~8.5% of `run` in `sqlite3WalCheckpoint`). Every commit is still
+    /// fsynced to the WAL, so durability is the same.
     static func tuneConnection(_ database: Database) throws {
         try database.execute("PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192; PRAGMA temp_store = MEMORY")
     }

@@ -17,6 +17,7 @@ public struct Event: Sendable, Equatable {
     public var depth: Int
 
     public init(source: EventSource, id: Int64, time: Int64, fanID: Int64, payload: [SQLValue], depth: Int = 0) {
+        precondition(payload.count == source.payloadColumns.count, "an event of \(source.table) has \(source.payloadColumns.count) payload columns")
         self.source = source
         self.id = id
         self.time = time

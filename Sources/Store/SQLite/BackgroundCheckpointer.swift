@@ -18,7 +18,9 @@ import Foundation
 /// seldom leaves. So once the WAL holds `limitPages`, the committing
 /// connection checkpoints the rest itself, as SQLite's own hook would, after
 /// the background checkpoint in progress (which copied most of it already).
-/// The WAL stays within the limit plus one transaction.
+/// With no other process reading or checkpointing the file, the WAL stays
+/// within the limit (64 MiB by default) plus one transaction; another reader
+/// can hold it longer, as it can under SQLite's own checkpoint.
 public final class BackgroundCheckpointer {
     private let database: Database
     private let state: State
@@ -28,8 +30,8 @@ public final class BackgroundCheckpointer {
     private var stopped = false
 
     /// Starts checkpointing `database`'s WAL every `everyPages` frames it grows
-    /// by. Nil for a database without a WAL file (`:memory:`, read-only, or a
-    /// journal mode other than WAL), which has nothing to copy back.
+    /// by. Nil for a database without a WAL file (`:memory:` or a journal mode
+    /// other than WAL), which has nothing to copy back. One per connection.
     public init?(database: Database, everyPages: Int32 = 2_048, limitPages: Int32 = 16_384) throws {
         guard database.path != ":memory:", !database.path.isEmpty,
               try database.scalar("PRAGMA journal_mode").string == "wal" else { return nil }
@@ -40,7 +42,7 @@ public final class BackgroundCheckpointer {
         self.context = Unmanaged.passRetained(state)
         let handOver = ConnectionHandOver(connection)
         let state = self.state
-        let thread = Thread { Self.checkpointLoop(handOver.connection, state: state) }
+        let thread = Thread { Self.checkpointLoop(handOver, state: state) }
         thread.name = "rulec-checkpointer"
         thread.start()
         sqlite3_wal_hook(database.handle, walHook, context.toOpaque())
@@ -59,13 +61,17 @@ public final class BackgroundCheckpointer {
 
     deinit { stop() }
 
-    private static func checkpointLoop(_ connection: Database, state: State) {
-        while state.waitForWork() {
+    private static func checkpointLoop(_ handOver: ConnectionHandOver, state: State) {
+        while state.waitForWork(), let connection = handOver.connection {
             // BUSY (another process's checkpoint holds the lock) is fine: the
             // writer's own checkpoint at the limit keeps the WAL bounded regardless.
             _ = sqlite3_wal_checkpoint_v2(connection.handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
             state.finishedCheckpoint()
         }
+        // Closed before `stop` returns, so the writer's own close is the last
+        // one and checkpoints the rest as SQLite does when a file's last
+        // connection closes.
+        handOver.connection = nil
         state.markFinished()
     }
 }
@@ -148,9 +154,9 @@ private final class State: @unchecked Sendable {
 }
 
 /// The checkpoint thread's connection, opened by the caller (so a failure to
-/// open is the caller's error) and never touched by it again.
+/// open is the caller's error) and from then on touched by the thread alone.
 private final class ConnectionHandOver: @unchecked Sendable {
-    let connection: Database
+    var connection: Database?
     init(_ connection: Database) { self.connection = connection }
 }
 

@@ -94,6 +94,12 @@ extension JSONValue {
     /// line in JavaScript, and DEL, so that output pasted anywhere stays intact.
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
+        // Most strings (template names, tags, memories) need no escape: copied whole.
+        if s.utf8.allSatisfy(isVerbatim) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -110,6 +116,13 @@ extension JSONValue {
             }
         }
         out += "\""
+    }
+
+    /// A UTF-8 byte that `writeString` copies as is wherever it appears: not a
+    /// control character, DEL, quote or backslash, and not 0xE2, which begins
+    /// U+2028 and U+2029 (a string containing it takes the scalar-by-scalar path).
+    private static func isVerbatim(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2
     }
 }
 
