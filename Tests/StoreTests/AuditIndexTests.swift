@@ -47,21 +47,29 @@ import Testing
         #expect(try store.database.scalar("SELECT \"unique\" FROM pragma_index_list('automation_rule_firings') WHERE name = 'automation_rule_firings_by_fan'") == .integer(1))
     }
 
+    /// A file at schema version 13 (before migration 14) with one firing of
+    /// creator u1 per fan, at time 100; `then` may change it before it closes.
+    private func versionThirteenFile(in dir: TempDirectory, fans: Int,
+                                     then change: (Database) throws -> Void = { _ in }) throws -> String {
+        let path = dir.path("v13.sqlite")
+        let old = try Database(path: path)
+        try Migrator.migrate(old, migrations: Array(Migration.all.prefix(13)))
+        let rule = try MinimalRows.insert("automation_rules", into: old, user: "u1")
+        let run = try MinimalRows.insert("automation_rule_runs", into: old, user: "u1")
+        for _ in 0..<fans {
+            let fan = try MinimalRows.insert("fan_profiles", into: old, user: "u1")
+            try old.execute("INSERT INTO automation_rule_firings (user_id, rule_id, fan_id, run_id, fired_at) VALUES ('u1', ?, ?, ?, 100)",
+                            [.integer(rule), .integer(fan), .integer(run)])
+        }
+        try change(old)
+        return path
+    }
+
     /// A file written before migration 14 keeps its firings, and the creator
     /// scope still guards the rebuilt table.
     @Test func firingsSurviveTheRebuild() throws {
         let dir = try TempDirectory()
-        let path = dir.path("v13.sqlite")
-        do {
-            let old = try Database(path: path)
-            try Migrator.migrate(old, migrations: Array(Migration.all.prefix(13)))
-            let fan = try MinimalRows.insert("fan_profiles", into: old, user: "u1")
-            let rule = try MinimalRows.insert("automation_rules", into: old, user: "u1")
-            let run = try MinimalRows.insert("automation_rule_runs", into: old, user: "u1")
-            try old.execute("INSERT INTO automation_rule_firings (user_id, rule_id, fan_id, run_id, fired_at) VALUES ('u1', ?, ?, ?, 100)",
-                            [.integer(rule), .integer(fan), .integer(run)])
-        }
-        let store = try Store.open(path: path)
+        let store = try Store.open(path: try versionThirteenFile(in: dir, fans: 1))
         let rows = try store.database.rows("SELECT user_id, fired_at FROM automation_rule_firings")
         #expect(rows.map { [$0[0], $0[1]] } == [[.text("u1"), .integer(100)]])
         let otherFan = try MinimalRows.insert("fan_profiles", into: store.database, user: "u2")
@@ -78,17 +86,7 @@ import Testing
     /// under the rebuilt table's keys: it stays behind, and the store opens.
     @Test func anOrphanedFiringDoesNotStopTheRebuild() throws {
         let dir = try TempDirectory()
-        let path = dir.path("v13.sqlite")
-        do {
-            let old = try Database(path: path)
-            try Migrator.migrate(old, migrations: Array(Migration.all.prefix(13)))
-            let rule = try MinimalRows.insert("automation_rules", into: old, user: "u1")
-            let run = try MinimalRows.insert("automation_rule_runs", into: old, user: "u1")
-            for fan in [try MinimalRows.insert("fan_profiles", into: old, user: "u1"),
-                        try MinimalRows.insert("fan_profiles", into: old, user: "u1")] {
-                try old.execute("INSERT INTO automation_rule_firings (user_id, rule_id, fan_id, run_id, fired_at) VALUES ('u1', ?, ?, ?, 100)",
-                                [.integer(rule), .integer(fan), .integer(run)])
-            }
+        let path = try versionThirteenFile(in: dir, fans: 2) { old in
             try old.execute("PRAGMA foreign_keys = OFF")
             try old.execute("DELETE FROM fan_profiles WHERE id = (SELECT max(id) FROM fan_profiles)")
         }
