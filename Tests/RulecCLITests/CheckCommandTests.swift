@@ -34,7 +34,7 @@ import Testing
         var output = "", errors = ""
         let out = OutputStream(isTerminal: terminal) { output += $0 }
         let err = OutputStream(isTerminal: terminal) { errors += $0 }
-        let context = CommandContext(environment: environment, standardOutput: out, standardError: err, workingDirectory: folder)
+        let context = CommandContext(environment: environment, standardOutput: out, standardError: err, workingDirectory: folder, clock: TestClock.clock)
         guard let frontEnd else { return Run(exitCode: Rulec.main(["check"] + words, context: context), output: output, errors: errors) }
         var arguments = Arguments(words)
         do {
@@ -184,7 +184,7 @@ import Testing
     @Test func checkIsListedInTheOverviewAndHasHelp() {
         var output = ""
         let out = OutputStream(isTerminal: false) { output += $0 }
-        let context = CommandContext(environment: [:], standardOutput: out, standardError: out, workingDirectory: "/")
+        let context = CommandContext(environment: [:], standardOutput: out, standardError: out, workingDirectory: "/", clock: TestClock.clock)
         #expect(Rulec.main(["check", "--help"], context: context) == .success)
         #expect(output.hasPrefix("Usage: rulec check [PATH...]"))
         #expect(Rulec.overview().contains(" check ") && Rulec.overview().contains("Check .rules files"))

@@ -9,7 +9,7 @@ import Store
     func run(_ words: [String], in directory: String) -> (ExitCode, String, String) {
         let out = OutputStream.Capture(), err = OutputStream.Capture()
         let context = CommandContext(environment: ["NO_COLOR": "1"], standardOutput: out.stream,
-                                     standardError: err.stream, workingDirectory: directory)
+                                     standardError: err.stream, workingDirectory: directory, clock: TestClock.clock)
         return (Rulec.main(words, context: context), out.text, err.text)
     }
 

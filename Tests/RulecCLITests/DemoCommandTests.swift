@@ -14,7 +14,7 @@ import Store
     func run(_ words: [String], in folder: TemporaryFolder) -> (ExitCode, String, String) {
         let out = OutputStream.Capture(), err = OutputStream.Capture()
         let context = CommandContext(environment: ["NO_COLOR": "1"], standardOutput: out.stream, standardError: err.stream,
-                                     workingDirectory: folder.path)
+                                     workingDirectory: folder.path, clock: TestClock.clock)
         return (Rulec.main(words, context: context), out.text, err.text)
     }
 

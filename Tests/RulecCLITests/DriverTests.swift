@@ -4,7 +4,7 @@ import Testing
 @Suite struct DriverTests {
     func run(_ words: [String], env: [String: String] = [:]) -> (ExitCode, String, String) {
         let out = OutputStream.Capture(), err = OutputStream.Capture()
-        let context = CommandContext(environment: env, standardOutput: out.stream, standardError: err.stream, workingDirectory: "/")
+        let context = CommandContext(environment: env, standardOutput: out.stream, standardError: err.stream, workingDirectory: "/", clock: TestClock.clock)
         let code = Rulec.main(words, context: context)
         return (code, out.text, err.text)
     }

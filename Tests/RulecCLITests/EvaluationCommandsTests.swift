@@ -31,7 +31,7 @@ import Store
         func run(_ words: [String]) -> (code: ExitCode, out: String, err: String) {
             let out = OutputStream.Capture(), err = OutputStream.Capture()
             let context = CommandContext(environment: ["RULEC_DB": database, "RULEC_USER": "creator_a"],
-                                         standardOutput: out.stream, standardError: err.stream, workingDirectory: folder.path)
+                                         standardOutput: out.stream, standardError: err.stream, workingDirectory: folder.path, clock: TestClock.clock)
             return (Rulec.main(words, context: context), out.text, err.text)
         }
     }

@@ -17,7 +17,7 @@ import Testing
     func run(_ words: [String], in directory: String) -> (ExitCode, String, String) {
         let out = OutputStream.Capture(), err = OutputStream.Capture()
         let context = CommandContext(environment: [:], standardOutput: out.stream, standardError: err.stream,
-                                     workingDirectory: directory)
+                                     workingDirectory: directory, clock: TestClock.clock)
         return (Rulec.main(words, context: context), out.text, err.text)
     }
 

@@ -21,7 +21,7 @@ import Store
         func run(_ words: [String]) -> (code: ExitCode, out: String, err: String) {
             let out = OutputStream.Capture(), err = OutputStream.Capture()
             let context = CommandContext(environment: ["RULEC_DB": db, "RULEC_USER": "creator_a", "NO_COLOR": "1"],
-                                         standardOutput: out.stream, standardError: err.stream, workingDirectory: folder.path)
+                                         standardOutput: out.stream, standardError: err.stream, workingDirectory: folder.path, clock: TestClock.clock)
             return (Rulec.main(words, context: context), out.text, err.text)
         }
     }
@@ -104,7 +104,7 @@ import Store
         let twice = workspace.run(["hitl", "approve", "1"])
         #expect(twice.code == .inputErrors)
         #expect(twice.err.contains("already approved"))
-        #expect(workspace.run(["hitl", "reject", "2", "--reason", "not now"]).code == .success)
+        #expect(workspace.run(["hitl", "reject", "2", "--reason", "not now", "--now", "2026-11-24T01:00:00Z"]).code == .success)
         #expect(workspace.run(["hitl", "approve", "2"]).code == .inputErrors)
         #expect(workspace.run(["hitl", "list"]).out == "no approval items\n")
         #expect(workspace.run(["hitl", "list", "--status", "all"]).out.split(separator: "\n").count == 3)

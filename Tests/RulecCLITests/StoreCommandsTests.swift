@@ -7,7 +7,7 @@ import Store
 @Suite struct StoreCommandsTests {
     func run(_ words: [String], env: [String: String] = [:]) -> (ExitCode, String, String) {
         let out = OutputStream.Capture(), err = OutputStream.Capture()
-        let context = CommandContext(environment: env, standardOutput: out.stream, standardError: err.stream, workingDirectory: "/")
+        let context = CommandContext(environment: env, standardOutput: out.stream, standardError: err.stream, workingDirectory: "/", clock: TestClock.clock)
         return (Rulec.main(words, context: context), out.text, err.text)
     }
 

@@ -51,7 +51,7 @@ struct ReplCommand: Command {
         let programFiles = try rulePaths.isEmpty ? (ProgramSource.deployedFiles(store) ?? [])
                                                  : ProgramSource.files(paths: rulePaths, store: store, context: context)
         let workspace: ReplWorkspace
-        do { workspace = try ReplWorkspace(store: store, programFiles: programFiles, now: now) } catch {
+        do { workspace = try ReplWorkspace(store: store, programFiles: programFiles, now: now, clock: context.clock) } catch {
             throw StoreOptions.cliError(error, path: databasePath)
         }
 

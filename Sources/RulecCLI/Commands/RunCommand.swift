@@ -64,7 +64,7 @@ struct RunCommand: Command {
         do { store = try EngineStore.open(path: path) } catch { throw StoreOptions.cliError(error, path: path) }
         let engine = Engine(store: store.creator(user),
                             options: EngineOptions(batchSize: batch, staleAfterSeconds: staleAfter, dryRun: dryRun))
-        let clock = { fixedNow ?? Int64(Date().timeIntervalSince1970) }
+        let clock = { fixedNow ?? context.clock() }
         let print = { (report: RunReport) in
             context.standardOutput.print(json ? report.summaryJSON.serialized() : report.text(dryRun: dryRun))
         }

@@ -15,7 +15,7 @@ struct RuntimeCommandSupport {
     static func open(_ arguments: inout Arguments, _ context: CommandContext) throws -> RuntimeCommandSupport {
         let path = try StoreOptions.databasePath(&arguments, context)
         let user = try StoreOptions.userID(&arguments, context)!
-        let now = try StoreOptions.now(&arguments) ?? Int64(Date().timeIntervalSince1970)
+        let now = try StoreOptions.now(&arguments) ?? context.clock()
         let store: Store
         do { store = try EngineStore.open(path: path) } catch { throw StoreOptions.cliError(error, path: path) }
         return RuntimeCommandSupport(store: store, creator: store.creator(user), path: path, now: now)

@@ -40,7 +40,7 @@ struct SegmentEvalCommand: Command {
         let rulesPaths = try ProgramSource.paths(&arguments)
         let databasePath = try StoreOptions.databasePath(&arguments, context)
         let user = try StoreOptions.userID(&arguments, context)!
-        let now = try StoreOptions.now(&arguments) ?? Int64(Date().timeIntervalSince1970)
+        let now = try StoreOptions.now(&arguments) ?? context.clock()
         let positionals = try arguments.positionals(known: knownOptions)
         guard positionals.count == 1, let expression = positionals.first else {
             throw CLIError.usage("segment eval takes one condition, quoted: rulec segment eval 'fan.lifetime_spend >= $500'")

@@ -37,7 +37,7 @@ struct SegmentsRefreshCommand: Command {
         let rulesPaths = try ProgramSource.paths(&arguments)
         let databasePath = try StoreOptions.databasePath(&arguments, context)
         let user = try StoreOptions.userID(&arguments, context)!
-        let now = try StoreOptions.now(&arguments) ?? Int64(Date().timeIntervalSince1970)
+        let now = try StoreOptions.now(&arguments) ?? context.clock()
         let names = try arguments.positionals(known: knownOptions)
 
         let store = try ProgramSource.openStore(at: databasePath, user: user)

@@ -42,7 +42,7 @@ struct WhyCommand: Command {
         let rulesPaths = try ProgramSource.paths(&arguments)
         let databasePath = try StoreOptions.databasePath(&arguments, context)
         let user = try StoreOptions.userID(&arguments, context)!
-        let clock = try StoreOptions.now(&arguments) ?? Int64(Date().timeIntervalSince1970)
+        let clock = try StoreOptions.now(&arguments) ?? context.clock()
         let positionals = try arguments.positionals(known: knownOptions)
         guard positionals.count == 1, let ruleName = positionals.first else {
             throw CLIError.usage("why takes one rule name: rulec why \"Thank big tippers\" --fan 12")

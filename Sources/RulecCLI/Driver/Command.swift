@@ -17,13 +17,22 @@ public struct CommandContext {
     public var standardOutput: OutputStream
     public var standardError: OutputStream
     public var workingDirectory: String
+    /// The wall clock, in Unix seconds, for commands run without `--now`. The one
+    /// place a command reads the time of day, so tests can fix it (they set it
+    /// years ahead, so a test that forgets `--now` fails today, not next month).
+    public var clock: @Sendable () -> Int64
 
-    public init(environment: [String: String], standardOutput: OutputStream, standardError: OutputStream, workingDirectory: String) {
+    public init(environment: [String: String], standardOutput: OutputStream, standardError: OutputStream, workingDirectory: String,
+                clock: @escaping @Sendable () -> Int64 = CommandContext.systemClock) {
         self.environment = environment
         self.standardOutput = standardOutput
         self.standardError = standardError
         self.workingDirectory = workingDirectory
+        self.clock = clock
     }
+
+    /// The machine's clock.
+    public static let systemClock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
 
     /// Color only on a terminal and never with NO_COLOR (RULEC.md).
     public func useColor(for stream: OutputStream) -> Bool {

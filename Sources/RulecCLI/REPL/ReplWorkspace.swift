@@ -12,19 +12,23 @@ final class ReplWorkspace {
     let zone: TimeZone
     /// `:now T` fixes it; otherwise the system clock at each entry.
     var fixedNow: Int64?
+    /// The wall clock when no `:now` or `--now` fixed one.
+    let clock: @Sendable () -> Int64
     /// Program files in the order they are numbered: deployed, then loaded.
     private(set) var programFiles: [(path: String, bytes: [UInt8])]
     /// `segment NAME { … }` entries of this session, in the order typed.
     private(set) var sessionSegments: [String] = []
 
-    init(store: CreatorStore, programFiles: [SourceFile], now: Int64?) throws {
+    init(store: CreatorStore, programFiles: [SourceFile], now: Int64?,
+         clock: @escaping @Sendable () -> Int64 = CommandContext.systemClock) throws {
         self.store = store
+        self.clock = clock
         self.zone = try CreatorTimeZone.load(from: store)
         self.fixedNow = now
         self.programFiles = programFiles.map { ($0.path, $0.bytes) }
     }
 
-    var now: Int64 { fixedNow ?? Int64(Date().timeIntervalSince1970) }
+    var now: Int64 { fixedNow ?? clock() }
     var context: EvaluationContext { EvaluationContext(now: now, zone: zone) }
 
     /// Every file of the session's program, numbered from 0; session
