@@ -78,6 +78,13 @@ extension Parser {
                  notes: [DiagnosticNote("first given here", at: first)])
     }
 
+    /// After a `with` argument: the next token starts an action, a clause or a
+    /// modifier of this action, and is not itself a key (`tag: …` would be).
+    private mutating func forgotWithBrace() -> Bool {
+        guard case .keyword(let keyword) = current.kind, peek().kind != .colon else { return false }
+        return keyword.startsAction || keyword.startsClause || keyword == .after || keyword == .requires || keyword == .via
+    }
+
     /// `with { key: EXPR, ... }`; any word may be a key (`{ note: … }`).
     private mutating func parseWithArguments() -> [WithArgument] {
         advance()  // `with`
@@ -101,6 +108,15 @@ extension Parser {
                 continue
             }
             if eat(.comma) != nil || at(.rightBrace) { continue }
+            if forgotWithBrace() {
+                // `with { a: 1` then the next action or clause: the `}` belongs right
+                // after the last argument, not wherever the enclosing block ends.
+                error(.unclosedDelimiter, "missing `}` to close the `with` arguments", at: insertionPoint,
+                      notes: [DiagnosticNote("the arguments open here", at: range(of: opening))],
+                      fixIts: [FixIt(range: insertionPoint, replacement: " }", message: "insert `}`")])
+                panicMode = false
+                return arguments
+            }
             if current.kind.isWord, peek().kind == .colon {
                 // `{ a: 1 b: 2 }`: the separator was forgotten.
                 diagnose(.expectedToken, "expected `,` between `with` arguments", at: insertionPoint,

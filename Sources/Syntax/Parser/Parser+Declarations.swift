@@ -6,6 +6,7 @@ extension Parser {
         var declarations: [Declaration] = []
         var progress = LoopProgress()
         while !atEnd, progress.advanced(self) {
+            let errorsBefore = errorCount
             switch current.kind {
             case .keyword(.let):
                 declarations.append(.constant(parseConstant()))
@@ -25,6 +26,7 @@ extension Parser {
                 }
                 synchronize(.declaration)
             }
+            if errorCount > errorsBefore { declarationsWithErrors.insert(declarations.count - 1) }
         }
         return declarations
     }

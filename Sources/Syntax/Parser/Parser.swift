@@ -27,6 +27,12 @@ struct Parser {
     /// mistake gives one diagnostic rather than a cascade.
     var panicMode = false
 
+    /// Indices (in `parseFile`'s result) of the declarations in which an
+    /// error was reported, lexical or grammatical: the checker skips them.
+    var declarationsWithErrors: Set<Int> = []
+    /// Syntax errors so far, to tell which declaration they fell in.
+    var errorCount: Int { diagnostics.count + lexer.diagnostics.count }
+
     private var nextExpressionIndex: UInt32 = 0
     /// How many `parseExpression` calls are active: bounded by the nesting limit.
     var expressionDepth = 0

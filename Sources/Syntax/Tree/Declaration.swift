@@ -4,11 +4,16 @@ public struct FileSyntax: Sendable {
     public var file: SourceFile
     public var declarations: [Declaration]
     public var comments: [Comment]
+    /// Indices into `declarations` of those holding a syntax error. Their
+    /// names still count as declared, but the checker does not look inside
+    /// them: a broken tree would only produce cascades.
+    public var declarationsWithErrors: Set<Int>
 
-    public init(file: SourceFile, declarations: [Declaration], comments: [Comment]) {
+    public init(file: SourceFile, declarations: [Declaration], comments: [Comment], declarationsWithErrors: Set<Int> = []) {
         self.file = file
         self.declarations = declarations
         self.comments = comments
+        self.declarationsWithErrors = declarationsWithErrors
     }
 }
 
