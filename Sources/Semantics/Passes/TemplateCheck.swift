@@ -25,7 +25,7 @@ extension CheckState {
 
 extension CheckState {
     /// How many template names a note lists before it picks the closest few.
-    static let templatesListed = 8
+    static let templatesListed = 15
 
     /// The creator's templates, so the user can pick the right one without
     /// opening the store: all of them when there are few, else the closest
