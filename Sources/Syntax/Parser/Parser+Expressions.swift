@@ -122,7 +122,7 @@ extension Parser {
 
     mutating func reportChainTooLong(_ rule: InfixRule, at range: SourceRange) {
         error(.nestingTooDeep, "this chain of `\(rule.spelling)` is too long: more than \(Parser.maximumNesting) operations in a row", at: range,
-              notes: [DiagnosticNote("split it with `let` constants, or add parts with `sum(...)` over a collection")])
+              notes: [DiagnosticNote("split it into parts held by `let` constants")])
     }
 
     /// `a < b < c`: comparisons do not chain. Suggest `a < b and b < c`.
