@@ -51,6 +51,8 @@ struct CheckState {
     /// Declared, but holding a syntax error: their bodies are not checked.
     var brokenConstants: Set<String> = []
     var brokenSegments: Set<String> = []
+    /// Names in text the parser had to skip: possibly declared there, never reported unknown.
+    var possiblyDeclared: Set<String> = []
     /// Some declaration had a syntax error; lints wait for a whole program.
     var hasBrokenDeclarations = false
     /// Second and later declarations of a name: checked, never part of the program.

@@ -29,6 +29,8 @@ extension CheckState {
         }
 
         for file in files {
+            possiblyDeclared.formUnion(file.namesInSkippedText)
+            if !file.namesInSkippedText.isEmpty { hasBrokenDeclarations = true }
             for (index, declaration) in file.declarations.enumerated() {
                 let broken = file.declarationsWithErrors.contains(index)
                 if broken { hasBrokenDeclarations = true }

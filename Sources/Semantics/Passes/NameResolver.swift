@@ -116,6 +116,7 @@ extension CheckState {
             report(droppedCollection(name, dropped, at: expr.range))
             return
         }
+        if possiblyDeclared.contains(name) { return }
         var candidates = constants.map(\.name.name) + segments.map(\.name.name)
         if let collection = scope.element { candidates += collection.fields.map(\.name) }
         let what = scope.element.map { "no field `\(name)` in \($0.name), and no constant of that name" } ?? "unknown name `\(name)`"
@@ -129,6 +130,7 @@ extension CheckState {
             return
         }
         guard segmentsByName[name] != nil else {
+            if possiblyDeclared.contains(name) { return }
             let guess = Suggestion.closest(to: name, among: segments.map(\.name.name))
             report(unknown(.unknownSegment, "unknown segment `\(name)`", at: expr.range, guess: guess))
             return

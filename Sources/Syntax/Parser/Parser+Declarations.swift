@@ -16,7 +16,11 @@ extension Parser {
                 declarations.append(.rule(parseRule()))
             default:
                 reportUnexpected(expected: "a declaration (`let`, `segment` or `rule`)", code: .expectedDeclaration)
+                // A declaration whose keyword is mangled (`et x = 1`) is lost; the names
+                // in its text let the checker stay quiet about uses of them.
+                recordsSkippedNames = true
                 synchronize(.declaration)
+                recordsSkippedNames = false
                 continue
             }
             // Whatever went wrong inside a declaration, the next one starts clean.

@@ -19,7 +19,8 @@ public enum Parse {
         let diagnostics = (parser.lexer.diagnostics + parser.diagnostics).sortedByPosition()
         return ParseResult(
             syntax: FileSyntax(file: file, declarations: declarations, comments: parser.lexer.comments,
-                               declarationsWithErrors: parser.declarationsWithErrors),
+                               declarationsWithErrors: parser.declarationsWithErrors,
+                               namesInSkippedText: parser.namesInSkippedText),
             diagnostics: diagnostics
         )
     }

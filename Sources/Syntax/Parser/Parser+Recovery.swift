@@ -41,6 +41,7 @@ extension Parser {
             default:
                 break
             }
+            if recordsSkippedNames, current.kind == .identifier { namesInSkippedText.insert(text(of: current)) }
             advance()
         }
         panicMode = false

@@ -30,6 +30,9 @@ struct Parser {
     /// Indices (in `parseFile`'s result) of the declarations in which an
     /// error was reported, lexical or grammatical: the checker skips them.
     var declarationsWithErrors: Set<Int> = []
+    /// Identifiers in text skipped where a declaration should have started.
+    var namesInSkippedText: Set<String> = []
+    var recordsSkippedNames = false
     /// Syntax errors so far, to tell which declaration they fell in.
     var errorCount: Int { diagnostics.count + lexer.diagnostics.count }
 
