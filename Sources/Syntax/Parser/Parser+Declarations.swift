@@ -7,6 +7,7 @@ extension Parser {
         var progress = LoopProgress()
         while !atEnd, progress.advanced(self) {
             let errorsBefore = errorCount
+            misplacedWithClose = nil
             switch current.kind {
             case .keyword(.let):
                 declarations.append(.constant(parseConstant()))

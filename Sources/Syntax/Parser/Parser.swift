@@ -33,6 +33,9 @@ struct Parser {
     /// Identifiers in text skipped where a declaration should have started.
     var namesInSkippedText: Set<String> = []
     var recordsSkippedNames = false
+    /// A `with { }` in the current declaration whose `}` was indented like an
+    /// outer block's: where to put the `}` if the declaration turns out to lack one.
+    var misplacedWithClose: (insertion: SourceRange, opening: SourceRange)?
     /// Syntax errors so far, to tell which declaration they fell in.
     var errorCount: Int { diagnostics.count + lexer.diagnostics.count }
 
