@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Store
 import Semantics
 import Syntax
@@ -64,14 +65,6 @@ struct CheckCommand: Command {
             throw CLIError.io("no store at \(path)")
         }
         let store = try StoreOptions.openStore(at: resolved)
-        var templates: [String: String] = [:]
-        do {
-            try store.creator(user).forEachRow("SELECT name, body FROM message_templates WHERE user_id = :user") { row in
-                templates[row.string(0)] = row.string(1)
-            }
-        } catch {
-            throw StoreOptions.cliError(error, path: path)
-        }
-        return templates
+        do { return try MessageTemplates.bodies(in: store.creator(user)) } catch { throw StoreOptions.cliError(error, path: path) }
     }
 }
