@@ -5,9 +5,9 @@ import Syntax
 /// mention, so that `rulec deploy one.rules` leaves every other deployed rule
 /// running as it was (docs/RUNTIME.md, "Deploy").
 ///
-/// A declaration is "mentioned" by name: a rule, segment or `let` of the new
-/// source replaces the deployed declaration of the same name, wherever either
-/// lives. Every other rule, segment and `let` of the deployed program is
+/// A declaration is "mentioned" by name: a rule of the new source replaces
+/// the deployed rule of that name, a segment or `let` the deployed segment or
+/// `let` of that name, wherever either lives. Every other rule, segment and `let` of the deployed program is
 /// kept, in its file as it was deployed; declarations of other kinds (tests)
 /// belong to the source they were written in and are not kept. A removed
 /// declaration is blanked out (spaces, newlines kept), so a kept declaration
@@ -39,6 +39,8 @@ struct DeploySources {
         sourceCount = source.count
         var files = source.enumerated().map { SourceFile(id: FileID(UInt32($0.offset)), path: $0.element.path, bytes: $0.element.bytes) }
         guard !prune, let deployed else { self.files = files; return }
+        // Segments and constants share one namespace: either kind replaces both.
+        let identifiers = sourceSegments.union(constants)
         for file in deployed {
             var bytes = file.bytes
             var keptAny = false
@@ -46,8 +48,8 @@ struct DeploySources {
                 let mentioned: Bool
                 switch declaration {
                 case .rule(let rule): mentioned = sourceRules.contains(rule.name.value)
-                case .segment(let segment): mentioned = sourceSegments.contains(segment.name.name)
-                case .constant(let constant): mentioned = constants.contains(constant.name.name)
+                case .segment(let segment): mentioned = identifiers.contains(segment.name.name)
+                case .constant(let constant): mentioned = identifiers.contains(constant.name.name)
                 default: mentioned = true
                 }
                 if mentioned { Self.blank(declaration.range, in: &bytes) } else { keptAny = true }
