@@ -22,6 +22,7 @@ struct RuleUpsert {
 
     struct Stored {
         var id: Int64, status: String, pausedBy: String?, version: Int64, planJSON: String, priority: Int64, description: String?
+        var source: String, sourceFile: String?, trigger: String
     }
 
     /// One rule of the program and the row it gets.
@@ -42,10 +43,14 @@ struct RuleUpsert {
     static func stored(in store: CreatorStore) throws -> [String: Stored] {
         var stored: [String: Stored] = [:]
         try store.forEachRow(
-            "SELECT id, name, status, paused_by, version, plan_json, priority, description FROM automation_rules WHERE user_id = :user"
+            """
+            SELECT id, name, status, paused_by, version, plan_json, priority, description, source, source_file, trigger
+            FROM automation_rules WHERE user_id = :user
+            """
         ) { row in
             stored[row.string(1)] = Stored(id: row.int64(0), status: row.string(2), pausedBy: row.optionalString(3), version: row.int64(4),
-                                           planJSON: row.string(5), priority: row.int64(6), description: row.optionalString(7))
+                                           planJSON: row.string(5), priority: row.int64(6), description: row.optionalString(7),
+                                           source: row.string(8), sourceFile: row.optionalString(9), trigger: row.string(10))
         }
         return stored
     }
@@ -108,6 +113,11 @@ struct RuleUpsert {
                     """, bindings + [.text(rule.name), .text(decision.planJSON), .integer(now), .integer(now)])
                 continue
             }
+            // A rule nothing changed in keeps its row as it was, updated_at included
+            // (`rulec rules` shows it as when the rule was deployed).
+            guard existing.source != decision.source || existing.sourceFile != decision.path || existing.trigger != rule.trigger.sourceText
+                || existing.priority != rule.priority || existing.description != rule.description || existing.status != decision.status
+                || existing.pausedBy != decision.pausedBy || existing.planJSON != decision.planJSON else { continue }
             try store.execute("""
                 UPDATE automation_rules SET description = ?, source = ?, source_file = ?, trigger = ?, priority = ?, status = ?, paused_by = ?,
                     version = ?, plan_json = ?, updated_at = ?
