@@ -26,7 +26,7 @@ struct HitlListCommand: Command {
             if let guess = Suggest.closest(to: statusOption, among: choices) { message += ". Did you mean '\(guess)'?" }
             throw CLIError.usage(message)
         }
-        let support = try RuntimeCommandSupport.open(&arguments, context)
+        let support = try RuntimeCommandSupport.open(&arguments, context, access: .read)
         if let extra = try arguments.positionals(known: ["--status", "--format"] + RuntimeCommandSupport.commonOptions).first {
             throw CLIError.usage("hitl list takes no arguments, got '\(extra)'")
         }

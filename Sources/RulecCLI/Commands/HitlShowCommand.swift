@@ -13,7 +13,7 @@ struct HitlShowCommand: Command {
 
     static func run(_ arguments: inout Arguments, _ context: CommandContext) throws -> ExitCode {
         let format = try HitlOutput.Format(option: arguments.option("--format"))
-        let support = try RuntimeCommandSupport.open(&arguments, context)
+        let support = try RuntimeCommandSupport.open(&arguments, context, access: .read)
         let id = try HitlOutput.id(&arguments, verb: "show", known: ["--format"])
         guard let item = try support.guarded({ try ApprovalQueue(store: support.creator).item(id) }) else {
             return RuntimeCommandSupport.refuse(ApprovalError.notFound(id).description, context)

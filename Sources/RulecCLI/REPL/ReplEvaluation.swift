@@ -131,8 +131,14 @@ struct ReplEvaluation {
             workspace.fixedNow = nil
             return Response(output: ["now follows the clock (\(Value.timestamp(workspace.now)))"])
         }
-        guard let seconds = StoreOptions.parseTimestamp(argument) else {
-            return Response(errors: [":now takes ISO 8601 with Z or an offset (2026-11-24T09:00:00Z), Unix seconds, or `clock`"])
+        // The same reading as --now: the creator's zone, and no clock a century away.
+        let seconds: Int64
+        do {
+            seconds = try StoreOptions.resolveClock(argument, zone: workspace.zone, systemClock: workspace.clock(), name: ":now")
+        } catch let error as CLIError {
+            return Response(errors: [error.message.replacingOccurrences(of: "usage: ", with: "") + " (or `clock`)"])
+        } catch {
+            return Response(errors: ["\(error)"])
         }
         workspace.fixedNow = seconds
         return Response(output: ["now is \(Value.timestamp(seconds))"])
