@@ -162,6 +162,29 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.database + "-wal"), "nothing beside the store")
     }
 
+    /// A store copied with its write-ahead log but not its index, in a folder
+    /// nobody may write: SQLite alone cannot open it; rulec reads the main file
+    /// and says the log's changes are left out.
+    @Test func aStoreWithAnUnindexedLogIsReadWithoutItAndSaysSo() throws {
+        let source = try Workspace()
+        let copy = try Workspace(seed: false)
+        let writer = try Database(path: source.database)
+        try writer.execute("PRAGMA wal_autocheckpoint = 0")
+        try writer.execute("UPDATE creator_profiles SET display_name = 'changed' WHERE user_id = 'creator_a'")
+        for suffix in ["", "-wal"] {
+            try FileManager.default.copyItem(atPath: source.database + suffix, toPath: copy.database + suffix)
+        }
+        #expect(FileManager.default.fileExists(atPath: copy.database + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: copy.database + "-shm"))
+        try ReadOnlyFolder.lock(copy.folder)
+        defer { ReadOnlyFolder.unlock(copy.folder) }
+        let result = try ReadOnlyFolder.runBinary(["segment", "eval", "true", "--format", "json", "--db", "crm.sqlite", "--user", "creator_a"]
+                                                  + Self.now, in: copy.folder)
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.hasPrefix("{\"count\":30,"), "\(result.out)")
+        #expect(result.err.contains("crm.sqlite-wal holds changes that cannot be read here"), "\(result.err)")
+    }
+
     /// A store of an older schema that cannot be written is refused with what to do.
     @Test func anOlderStoreThatCannotBeMigratedSaysSo() throws {
         let workspace = try Workspace(seed: false)

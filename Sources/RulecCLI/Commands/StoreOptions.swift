@@ -45,6 +45,11 @@ struct StoreOptions {
             throw Self.cliError(error, path: databasePath)
         }
         try Self.requireCreator(user, in: store, path: databasePath)
+        if store.database.readsFileWithoutLog, let size = try? FileManager.default.attributesOfItem(atPath: databasePath + "-wal")[.size] as? Int,
+           size > 0 {
+            context.standardError.print("rulec: note: \(databasePath)-wal holds changes that cannot be read here (the folder cannot be "
+                                        + "written, so SQLite cannot index them); the answer is from the main file without them")
+        }
         let creator = store.creator(user)
         let zone: TimeZone
         do { zone = try CreatorTimeZone.load(from: creator) } catch { throw Self.cliError(error, path: databasePath) }

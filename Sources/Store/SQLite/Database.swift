@@ -11,6 +11,9 @@ public final class Database {
     let handle: OpaquePointer
     public let path: String
     private var statementCache: [String: Statement] = [:]
+    /// True when a read-only open could not use the write-ahead log (its folder
+    /// cannot be written) and reads the main file as it is on disk instead.
+    public private(set) var readsFileWithoutLog = false
     /// Counts open `transaction` calls, so a nested one becomes a savepoint.
     var transactionDepth = 0
 
@@ -49,7 +52,9 @@ public final class Database {
         case .readOnly: SQLITE_OPEN_READONLY
         }
         var handle = try Self.openHandle(path, flags: access | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE)
+        var withoutLog = false
         if options.access == .readOnly && path != ":memory:" && !Self.canRead(handle) {
+            withoutLog = true
             // A WAL file read-only needs its -shm index; in a folder the user
             // cannot write, SQLite can neither create it nor the -wal, and the
             // first read fails. With nobody able to write here either, the file
@@ -60,6 +65,7 @@ public final class Database {
         }
         self.handle = handle
         self.path = path
+        self.readsFileWithoutLog = withoutLog
         sqlite3_busy_timeout(handle, options.busyTimeoutMilliseconds)
         sqlite3_extended_result_codes(handle, 1)
         try execute("PRAGMA foreign_keys = ON")
