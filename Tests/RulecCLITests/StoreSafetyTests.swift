@@ -120,7 +120,7 @@ import Testing
 
     @Test func readingCommandsOpenTheStoreReadOnlyAndWritingOnesReadWrite() throws {
         let workspace = try Workspace()
-        let options = StoreOptions(databasePath: workspace.database, user: "creator_a", now: nil, nowText: nil)
+        let options = StoreOptions(databasePath: workspace.database, user: "creator_a", nowText: nil)
         let context = CommandContext(environment: [:], standardOutput: OutputStream.Capture().stream,
                                      standardError: OutputStream.Capture().stream, workingDirectory: workspace.folder.path,
                                      clock: TestClock.clock)

@@ -59,7 +59,7 @@ struct CheckCommand: Command {
     /// A missing file is an error here: checking against a store that does not
     /// exist would silently check nothing.
     static func templates(in path: String, of user: String, context: CommandContext) throws -> [String: String] {
-        let session = try StoreOptions(databasePath: StoreOptions.resolve(path, context), user: user, now: nil, nowText: nil)
+        let session = try StoreOptions(databasePath: StoreOptions.resolve(path, context), user: user, nowText: nil)
             .open(.read, context)
         var templates: [String: String] = [:]
         do {

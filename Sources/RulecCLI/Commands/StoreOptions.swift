@@ -15,8 +15,7 @@ struct StoreOptions {
     let databasePath: String
     /// `--user`, else `$RULEC_USER`; nil only where the command allows it.
     let user: String?
-    /// `--now` as typed, parsed; read in the creator's zone once the store is open.
-    let now: TimestampText?
+    /// `--now` as typed (known to parse); read in the creator's zone once the store is open.
     let nowText: String?
 
     /// Reads `--db`, `--user` and `--now` from the arguments and environment.
@@ -25,13 +24,12 @@ struct StoreOptions {
         let path = try databasePath(&arguments, context)
         let user = try userID(&arguments, context, required: userRequired)
         let text = try arguments.option("--now")
-        let now = try text.map { text in
+        let options = StoreOptions(databasePath: path, user: user, nowText: text)
+        if let text {
             guard let parsed = TimestampText(parsing: text) else { throw CLIError.usage(unreadableClock(text, name: "--now")) }
-            return parsed
+            // A time with its zone can be checked before any file is touched.
+            if !parsed.needsZone { _ = try options.clock(zone: TimeZone(identifier: "UTC")!, context) }
         }
-        let options = StoreOptions(databasePath: path, user: user, now: now, nowText: text)
-        // A time with its zone can be checked before any file is touched.
-        if let now, !now.needsZone { _ = try options.clock(zone: TimeZone(identifier: "UTC")!, context) }
         return options
     }
 
