@@ -255,6 +255,17 @@ import Testing
         #expect(workspace.run(["db", "seed", "--fans", "1", "--user", "x", "--now", "1796396634000"]).err.contains("milliseconds"))
     }
 
+    @Test func theReplsNowReadsTimesAsNowDoes() throws {
+        let fixture = try ReplFixture()
+        try fixture.store.database.execute("UPDATE creator_profiles SET timezone = 'Asia/Tokyo' WHERE user_id = '\(ReplFixture.user)'")
+        var session = try fixture.session()
+        #expect(session.handle(entry: ":now 2026-11-25T10:00").output == ["now is 2026-11-25T01:00:00Z"])
+        #expect(session.handle(entry: ":now 2026-11-25T10:00:00+01:00").output == ["now is 2026-11-25T09:00:00Z"])
+        let millis = session.handle(entry: ":now 1796396634000")
+        #expect(millis.output.isEmpty && millis.errors.first?.contains(":now 1796396634000 looks like milliseconds") == true)
+        #expect(session.handle(entry: ":now 2300-01-01").errors.first?.contains("more than 100 years away") == true)
+    }
+
     // MARK: hitl statuses
 
     @Test func expiredItemsReadAsExpiredEverywhere() throws {

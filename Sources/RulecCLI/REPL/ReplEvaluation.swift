@@ -133,12 +133,11 @@ struct ReplEvaluation {
         }
         // The same reading as --now: the creator's zone, and no clock a century away.
         let seconds: Int64
-        do {
-            seconds = try StoreOptions.resolveClock(argument, zone: workspace.zone, systemClock: workspace.clock(), name: ":now")
-        } catch let error as CLIError {
-            return Response(errors: [error.message.replacingOccurrences(of: "usage: ", with: "") + " (or `clock`)"])
-        } catch {
-            return Response(errors: ["\(error)"])
+        let systemClock = workspace.clock()
+        switch TimestampText.resolve(argument, zone: workspace.zone, systemClock: systemClock) {
+        case .success(let resolved): seconds = resolved
+        case .failure(let problem):
+            return Response(errors: [StoreOptions.clockMessage(problem, text: argument, name: ":now", systemClock: systemClock) + " (or `clock`)"])
         }
         workspace.fixedNow = seconds
         return Response(output: ["now is \(Value.timestamp(seconds))"])
