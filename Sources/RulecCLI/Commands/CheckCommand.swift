@@ -60,11 +60,8 @@ struct CheckCommand: Command {
     /// A missing file is an error here: checking against a store that does not
     /// exist would silently check nothing.
     static func templates(in path: String, of user: String, context: CommandContext) throws -> [String: String] {
-        let resolved = path.hasPrefix("/") ? path : context.workingDirectory + "/" + path
-        guard FileManager.default.fileExists(atPath: resolved) else {
-            throw CLIError.io("no store at \(path)")
-        }
-        let store = try StoreOptions.openStore(at: resolved)
-        do { return try MessageTemplates.bodies(in: store.creator(user)) } catch { throw StoreOptions.cliError(error, path: path) }
+        let session = try StoreOptions(databasePath: StoreOptions.resolve(path, context), user: user, nowText: nil)
+            .open(.read, context)
+        do { return try MessageTemplates.bodies(in: session.creator) } catch { throw StoreOptions.cliError(error, path: path) }
     }
 }

@@ -24,7 +24,7 @@ struct RulesCommand: Command {
 
     static func run(_ arguments: inout Arguments, _ context: CommandContext) throws -> ExitCode {
         let format = try HitlOutput.Format(option: arguments.option("--format"))
-        let support = try RuntimeCommandSupport.open(&arguments, context)
+        let support = try RuntimeCommandSupport.open(&arguments, context, access: .read)
         if let extra = try arguments.positionals(known: ["--format"] + RuntimeCommandSupport.commonOptions).first {
             throw CLIError.usage("rules takes no arguments, got '\(extra)'")
         }

@@ -28,8 +28,13 @@ struct ScheduledCommand: Command {
 
     static func run(_ arguments: inout Arguments, _ context: CommandContext) throws -> ExitCode {
         let format = try HitlOutput.Format(option: arguments.option("--format"))
-        let support = try RuntimeCommandSupport.open(&arguments, context)
+        let options = try StoreOptions.read(&arguments, context)
         let words = try arguments.positionals(known: ["--format"] + RuntimeCommandSupport.commonOptions)
+        guard ["list", "cancel"].contains(words.first ?? "list") else {
+            throw CLIError.usage("scheduled takes list or cancel ID, not '\(words[0])'")
+        }
+        // `list` only reads: it works on a store the user cannot write.
+        let support = try options.open(words.first == "cancel" ? .write : .read, context)
         let scheduled = ScheduledActions(store: support.creator)
         switch words.first ?? "list" {
         case "list":
