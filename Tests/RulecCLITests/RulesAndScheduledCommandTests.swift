@@ -16,10 +16,11 @@ import Testing
         return []
     }
 
+    /// The store file and its write-ahead log (an empty log, which a read-only open may leave, is no content).
     static func bytes(_ workspace: Workspace) throws -> [Data] {
         try ["", "-wal"].compactMap { suffix in
             FileManager.default.fileExists(atPath: workspace.db + suffix) ? try Data(contentsOf: URL(fileURLWithPath: workspace.db + suffix)) : nil
-        }
+        }.filter { !$0.isEmpty }
     }
 
     @Test func rulesListsStatusVersionsAndRecentFirings() throws {
@@ -51,7 +52,8 @@ import Testing
         #expect(followUp?["firings_7d"] == .int(0))
         #expect(followUp?["last_fired_at"] == .string("2026-11-24T10:01:00Z"))
         #expect(Self.array(parsed["rules"]).last?["paused_by"] == .string("user"))
-        #expect(try Self.bytes(workspace) == before, "rules wrote to the store")
+        let after = try Self.bytes(workspace)
+        #expect(after == before, "rules wrote to the store: \(before.map(\.count)) \(after.map(\.count))")
     }
 
     @Test func rulesOnAStoreWithNothingDeployed() throws {

@@ -146,6 +146,7 @@ import Testing
             ["hitl", "list"], ["hitl", "list", "--status", "all"],
             ["check", "rules.rules"],
             ["rules"], ["rules", "--format", "json"], ["scheduled"], ["scheduled", "list", "--format", "json"],
+            ["deploy", "rules.rules", "--dry-run"],
         ]
         for words in reads {
             let result = try ReadOnlyFolder.runBinary(words + ["--db", "crm.sqlite", "--user", "creator_a"] + Self.clock(for: words),

@@ -45,7 +45,7 @@ struct DeployCommand: Command {
         let format = try DiagnosticFormat(option: arguments.option("--format"))
         let dryRun = arguments.flag("--dry-run")
         let prune = arguments.flag("--prune")
-        let support = try RuntimeCommandSupport.open(&arguments, context)
+        let support = try RuntimeCommandSupport.open(&arguments, context, access: dryRun ? .read : .write)
         let paths = try arguments.positionals(known: ["--format"] + RuntimeCommandSupport.commonOptions)
         guard !paths.isEmpty else { throw CLIError.usage("deploy needs at least one PATH (a .rules file or a folder)") }
         let files = try ProgramLoader(workingDirectory: context.workingDirectory).load(paths)
