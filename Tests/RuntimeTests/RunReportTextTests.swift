@@ -70,3 +70,16 @@ import Testing
         #expect(report.rules["Later"]?.actions.keys.first?.description == "delayed notes")
     }
 }
+
+extension RunReportTextTests {
+    @Test func aPassThatOnlyRanDelayedActionsDidSomething() {
+        var report = RunReport()
+        #expect(!report.didSomething)
+        report.actions = 1
+        report.delayedActions = 1
+        #expect(report.didSomething)
+        var expired = RunReport()
+        expired.expiredDelayedActions = 1
+        #expect(expired.didSomething)
+    }
+}

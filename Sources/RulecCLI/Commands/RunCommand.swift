@@ -79,7 +79,7 @@ struct RunCommand: Command {
             let stop = StopSignal()
             while !stop.requested {
                 let report = try engine.runUntilIdle(clock: clock(), shouldStop: { stop.requested })
-                if report.events > 0 || report.runs > 0 || json { print(report) }
+                if report.didSomething || json { print(report) }
                 stop.wait(seconds: interval)
             }
             return .success

@@ -88,6 +88,12 @@ public struct RunReport: Sendable, Equatable {
         rules[rule, default: RuleActivity()].actions[tally, default: 0] += 1
     }
 
+    /// True when the run consumed events, evaluated rules, or ran or expired
+    /// delayed actions (`run --watch` prints a pass's text report only then).
+    public var didSomething: Bool {
+        events > 0 || runs > 0 || actions > 0 || expiredDelayedActions > 0 || expiredApprovals > 0 || errors > 0
+    }
+
     /// Adds a later batch's counts.
     public mutating func absorb(_ other: RunReport) {
         events += other.events; runs += other.runs; actions += other.actions
