@@ -105,6 +105,9 @@ import Testing
         #expect(pruned.out.contains("  pruned (paused, out of the program): \"Tag big fans\"\n"))
         #expect(try Self.status(workspace, "Tag big fans") == "paused")
         #expect(workspace.run(["resume", "Tag big fans"]).code == .inputErrors)
+        // Deployed again without it, it is listed as kept: paused, and out of the program.
+        #expect(workspace.run(["deploy", "a.rules", "--now", Self.now]).out
+            .contains("  not in this source; kept: \"Tag big fans\" (paused, pruned)\n"))
 
         let back = workspace.run(["deploy", ".", "--now", Self.now])
         #expect(back.out.contains("  stays paused (pruned by an earlier deploy; `rulec resume RULE` turns it on): \"Tag big fans\"\n"))

@@ -98,7 +98,7 @@ public struct DeployPlan: Sendable, Equatable {
             lines.append("  stays paused (pruned by an earlier deploy; `rulec resume RULE` turns it on): " + quoted(staysPaused))
         }
         if !kept.isEmpty {
-            lines.append("  not in this source; kept: " + kept.map { "\"\($0.name)\" (\($0.status))" }.joined(separator: ", "))
+            lines.append("  not in this source; kept: " + kept.map { "\"\($0.name)\" (\($0.status)\($0.inProgram ? "" : ", pruned"))" }.joined(separator: ", "))
         }
         if !pruned.isEmpty {
             lines.append("  pruned (paused, out of the program): "
