@@ -106,14 +106,12 @@ struct ReplEvaluation {
             if let guess = Suggest.closest(to: name, among: program.rules.map(\.name)) { message += ". Did you mean \"\(guess)\"?" }
             throw CLIError.usage(message)
         }
-        let capture = OutputStream.Capture()
-        let context = CommandContext(environment: [:], standardOutput: capture.stream, standardError: capture.stream, workingDirectory: "/")
-        let text = try WhyCommand.explain(rule, program: program, fanID: fan, event: nil, clock: workspace.now,
-                                          store: workspace.store, context: context)
+        // The same report `rulec why` prints (Runtime's `WhyReport`), at the session's clock.
+        let question = WhyReport.Question(rule: rule, program: program, files: files, fanID: fan, clock: workspace.now)
+        let report = try WhyCommand.report(question, store: workspace.store, path: "the store")
         // Notes (such as "no event given") are messages, so they go to stderr like every other.
-        let notes = capture.text.split(separator: "\n").map(String.init)
-        return Response(output: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastIfEmpty(),
-                        errors: notes)
+        return Response(output: report.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastIfEmpty(),
+                        errors: report.notes.map { "note: " + $0 })
     }
 
     private func load(_ path: String) throws -> Response {
