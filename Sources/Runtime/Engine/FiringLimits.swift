@@ -7,26 +7,27 @@ import Store
 /// (every platform account is one fan_id) in the window `(time − D, time]`.
 enum FiringLimits {
     /// Which clause holds the fan back at `time`, or nil when it may fire.
-    /// `excluding` leaves out the firings of one run: asked after the fact
-    /// (`why` about an event `run` already handled), the question is whether
-    /// the earlier firings held this one back, not whether it held itself.
+    /// `asOf` names an event or slot `run` may already have handled: then only
+    /// the firings recorded before its run count (run ids grow as runs are
+    /// written), which is exactly what `run` counted when it decided, even
+    /// when it handled a later event first. The engine itself passes nil.
     static func holdBack(_ rule: CheckedRule, ruleID: Int64, fanID: Int64, at time: Int64, store: CreatorStore,
-                         excluding: RunSelector? = nil) throws -> HoldBack? {
+                         asOf: RunSelector? = nil) throws -> HoldBack? {
         if let cooldown = rule.cooldownSeconds,
-           try firings(ruleID: ruleID, fanID: fanID, after: time - cooldown, through: time, store: store, excluding: excluding) > 0 {
+           try firings(ruleID: ruleID, fanID: fanID, after: time - cooldown, through: time, store: store, asOf: asOf) > 0 {
             return .cooldown
         }
         if let limit = rule.limit {
             let since = limit.windowSeconds.map { time - $0 } ?? Int64.min
-            if try firings(ruleID: ruleID, fanID: fanID, after: since, through: time, store: store, excluding: excluding) >= limit.count {
+            if try firings(ruleID: ruleID, fanID: fanID, after: since, through: time, store: store, asOf: asOf) >= limit.count {
                 return .limit
             }
         }
         return nil
     }
 
-    /// The run a firing belongs to, by what triggered it: an event row, or a
-    /// schedule slot (no event, `triggered_at` the slot).
+    /// What a run was for: an event row, or a schedule slot (no event,
+    /// `triggered_at` the slot).
     enum RunSelector: Sendable, Equatable {
         case event(source: String, id: Int64)
         case slot(Int64)
@@ -43,16 +44,16 @@ enum FiringLimits {
     /// The firings `holdBack` counts in `(after, through]`, latest first, with
     /// the run and event of each: what `rulec why` shows as the reason.
     static func firings(ruleID: Int64, fanID: Int64, after start: Int64, through end: Int64, store: CreatorStore,
-                        excluding: RunSelector?) throws -> [WhyReport.Firing] {
+                        asOf: RunSelector?) throws -> [WhyReport.Firing] {
         var sql = """
             SELECT f.fired_at, f.run_id, r.event_source, r.event_id FROM automation_rule_firings f
             JOIN automation_rule_runs r ON r.user_id = f.user_id AND r.id = f.run_id
             WHERE f.user_id = :user AND f.rule_id = ? AND f.fan_id = ? AND f.fired_at > ? AND f.fired_at <= ?
             """
         var bindings: [SQLValue] = [.integer(ruleID), .integer(fanID), .integer(start), .integer(end)]
-        if let excluding {
-            let (clause, values) = excluding.runFilter
-            sql += " AND f.run_id NOT IN (SELECT id FROM automation_rule_runs WHERE user_id = :user AND rule_id = ? AND \(clause))"
+        if let asOf {
+            let (clause, values) = asOf.runFilter
+            sql += " AND f.run_id < coalesce((SELECT min(id) FROM automation_rule_runs WHERE user_id = :user AND rule_id = ? AND \(clause)), f.run_id + 1)"
             bindings += [.integer(ruleID)] + values
         }
         return try store.rows(sql + " ORDER BY f.fired_at DESC, f.run_id DESC", bindings).map { row in
@@ -62,15 +63,15 @@ enum FiringLimits {
     }
 
     private static func firings(ruleID: Int64, fanID: Int64, after start: Int64, through end: Int64, store: CreatorStore,
-                                excluding: RunSelector?) throws -> Int64 {
+                                asOf: RunSelector?) throws -> Int64 {
         var sql = """
             SELECT count(*) FROM automation_rule_firings
             WHERE user_id = :user AND rule_id = ? AND fan_id = ? AND fired_at > ? AND fired_at <= ?
             """
         var bindings: [SQLValue] = [.integer(ruleID), .integer(fanID), .integer(start), .integer(end)]
-        if let excluding {
-            let (clause, values) = excluding.runFilter
-            sql += " AND run_id NOT IN (SELECT id FROM automation_rule_runs WHERE user_id = :user AND rule_id = ? AND \(clause))"
+        if let asOf {
+            let (clause, values) = asOf.runFilter
+            sql += " AND run_id < coalesce((SELECT min(id) FROM automation_rule_runs WHERE user_id = :user AND rule_id = ? AND \(clause)), run_id + 1)"
             bindings += [.integer(ruleID)] + values
         }
         return try store.scalar(sql, bindings).int64 ?? 0

@@ -51,7 +51,7 @@ extension WhyReport {
         if deployed == nil { before = .notDeployed }
 
         var fields: [String: Value]?
-        var excluding: FiringLimits.RunSelector?
+        var asOf: FiringLimits.RunSelector?
         switch rule.trigger {
         case .event(let spec, _):
             guard question.slot == nil else { throw WhyError.slotForEventRule }
@@ -66,7 +66,7 @@ extension WhyReport {
             fields = seen.fields
             report.eventTime = seen.event.time
             report.now = seen.event.time
-            excluding = .event(source: reference.source, id: reference.id)
+            asOf = .event(source: reference.source, id: reference.id)
             if before == nil, let reason = seen.notReceived { before = .notTriggered(reason: reason) }
             if before == nil, seen.event.time > question.clock { before = .notYet(at: seen.event.time) }
             if before == nil, question.options.isStale(eventTime: seen.event.time, clock: question.clock) {
@@ -88,7 +88,7 @@ extension WhyReport {
             report.slot = slot
             report.now = slot
             fields = ["occurred_at": .timestamp(slot)]
-            excluding = .slot(slot)
+            asOf = .slot(slot)
             if before == nil, slot > question.clock { before = .notYet(at: slot) }
             if let deployed, let last = try store.scalar(
                 "SELECT last_slot_at FROM automation_schedule_state WHERE user_id = :user AND rule_id = ?",
@@ -107,10 +107,10 @@ extension WhyReport {
         } else {
             holds = true
         }
-        report.limits = try limitChecks(rule, ruleID: deployed?.id, fanID: question.fanID, at: report.now, store: store, excluding: excluding)
+        report.limits = try limitChecks(rule, ruleID: deployed?.id, fanID: question.fanID, at: report.now, store: store, asOf: asOf)
         // The verdict's hold-back is the very call `run` makes for the whole rule.
         let holdBack = try deployed.flatMap {
-            try FiringLimits.holdBack(rule, ruleID: $0.id, fanID: question.fanID, at: report.now, store: store, excluding: excluding)
+            try FiringLimits.holdBack(rule, ruleID: $0.id, fanID: question.fanID, at: report.now, store: store, asOf: asOf)
         }
         report.verdict = verdict(before: before, holds: holds, holdBack: holdBack, limits: report.limits)
         return report
@@ -131,7 +131,7 @@ extension WhyReport {
     /// One check per clause, each decided by `FiringLimits.holdBack` on the
     /// rule with only that clause (cooldown is looked at first, as `run` does).
     private static func limitChecks(_ rule: CheckedRule, ruleID: Int64?, fanID: Int64, at time: Int64, store: CreatorStore,
-                                    excluding: FiringLimits.RunSelector?) throws -> [LimitCheck] {
+                                    asOf: FiringLimits.RunSelector?) throws -> [LimitCheck] {
         var clauses: [(String, HoldBack, CheckedRule)] = []
         if let cooldown = rule.cooldownSeconds {
             var only = rule
@@ -149,13 +149,13 @@ extension WhyReport {
                 return LimitCheck(clause: text, kind: kind.rawValue, holdsBack: nil, firings: [],
                                   reason: "the rule is not deployed in this store, so it has no recorded firings")
             }
-            let decision = try FiringLimits.holdBack(only, ruleID: ruleID, fanID: fanID, at: time, store: store, excluding: excluding)
+            let decision = try FiringLimits.holdBack(only, ruleID: ruleID, fanID: fanID, at: time, store: store, asOf: asOf)
             let firings = try FiringLimits.firings(ruleID: ruleID, fanID: fanID,
                                                    after: FiringLimits.windowStart(of: kind, rule, at: time), through: time,
-                                                   store: store, excluding: excluding)
+                                                   store: store, asOf: asOf)
             let scope = kind == .limit && rule.limit?.windowSeconds == nil ? "ever" : "in the window"
             var reason = "fired \(firings.count) time\(firings.count == 1 ? "" : "s") for this fan \(scope)"
-            if let latest = firings.first { reason += "; latest \(latest.description)" }
+            if let latest = firings.first { reason += "; latest at \(latest.description)" }
             return LimitCheck(clause: text, kind: kind.rawValue, holdsBack: decision != nil, firings: firings, reason: reason)
         }
     }
@@ -168,7 +168,7 @@ extension WhyReport {
             """, [.integer(fanID), .integer(ruleID), .text(reference.source), .integer(reference.id)])
         return rows.map { row in
             let fired = (row[2].int64 ?? 0) > 0
-            return "run recorded run \(row[0].int64 ?? 0) for this event: \(row[1].string ?? "?")"
+            return "run has handled this event: run \(row[0].int64 ?? 0), \(row[1].string ?? "?")"
                 + (fired ? ", fired for this fan" : row[1].string == "matched" ? ", held back for this fan" : "")
         }
     }

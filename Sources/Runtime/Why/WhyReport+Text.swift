@@ -48,7 +48,7 @@ extension WhyReport {
         case .doesNotMatch:
             return "does not fire: the condition is false"
         case .heldBack(let clause, _, let firing):
-            return "does not fire: the condition holds, but \(clause) holds it back" + (firing.map { " (fired at \($0.description))" } ?? "")
+            return "does not fire: the condition holds, but \(clause) holds it back" + (firing.map { ": it fired for this fan at \($0.description)" } ?? "")
         case .paused:
             return "does not fire: the rule is paused, so run does not run it (\(condition); `rulec resume` starts it again)"
         case .notDeployed:

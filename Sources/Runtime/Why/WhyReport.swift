@@ -44,9 +44,9 @@ public struct WhyReport: Sendable {
         /// The run's event; nil for a schedule slot.
         public var event: EventReference?
 
-        /// `2026-11-23T10:00:00Z (run 12, fan_transactions:40)`.
+        /// `2026-11-23T10:00:00Z, run 12 on fan_transactions:40`.
         public var description: String {
-            "\(Value.timestamp(firedAt)) (run \(runID)" + (event.map { ", \($0)" } ?? ", schedule") + ")"
+            "\(Value.timestamp(firedAt)), run \(runID) " + (event.map { "on \($0)" } ?? "at a schedule slot")
         }
     }
 

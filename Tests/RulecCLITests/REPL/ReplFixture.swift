@@ -1,5 +1,6 @@
 import RulecTestSupport
 import Foundation
+import Runtime
 import Store
 import Testing
 @testable import RulecCLI
@@ -78,6 +79,12 @@ final class ReplFixture {
         let creator = try ProgramSource.openStore(at: database, user: Self.user)
         let files = try rules.isEmpty ? [] : ProgramLoader(workingDirectory: folder.path).load(rules)
         return ReplSession(workspace: try ReplWorkspace(store: creator, programFiles: files, now: Self.nowSeconds))
+    }
+
+    /// Deploys `paths` into the store at the seed's clock, as `rulec deploy` would.
+    func deploy(_ paths: [String]) throws {
+        let creator = try ProgramSource.openStore(at: database, user: Self.user)
+        _ = try Deployer.deploy(files: ProgramLoader(workingDirectory: folder.path).load(paths), to: creator, now: Self.nowSeconds)
     }
 }
 
