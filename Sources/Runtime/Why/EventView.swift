@@ -13,7 +13,7 @@ struct EventView {
     let notReceived: String?
 
     static func load(_ reference: WhyReport.EventReference, for rule: CheckedRule, spec: TriggerSpec,
-                     store: CreatorStore) throws -> EventView {
+                     program: CheckedProgram, store: CreatorStore) throws -> EventView {
         guard let source = EventSource(rawValue: reference.source) else { throw WhyError.notAnEventSource(reference.source) }
         guard source.table == spec.sourceTable else { throw WhyError.wrongSource(expected: spec.sourceTable, given: reference.source) }
         guard let row = try store.cursor("SELECT \(source.selectList) FROM \(source.table) WHERE user_id = :user AND id = ?",
@@ -21,8 +21,12 @@ struct EventView {
             throw WhyError.eventNotFound(reference)
         }
         let event = Event(source: source, row: row)
+        // The engine knows the segments of its program by id (`DeployedProgram.segmentIDs`), no others.
+        let programSegments = Set(program.segments.map(\.name))
         var segmentNames: [Int64: String] = [:]
-        try store.forEachRow("SELECT id, name FROM fan_segments WHERE user_id = :user") { segmentNames[$0.int64(0)] = $0.string(1) }
+        try store.forEachRow("SELECT id, name FROM fan_segments WHERE user_id = :user") { row in
+            if programSegments.contains(row.string(1)) { segmentNames[row.int64(0)] = row.string(1) }
+        }
 
         let triggers = event.matchingTriggers(segmentNames: segmentNames)
         if let match = triggers.first(where: { $0.trigger.name == spec.name && RuleIndex.receives(rule.trigger, argument: $0.argument) }) {

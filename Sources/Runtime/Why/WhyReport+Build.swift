@@ -59,7 +59,7 @@ extension WhyReport {
                 report.notes.append("no --event given, so every event.* field of \(spec.name) is null and now is the clock")
                 break
             }
-            let seen = try EventView.load(reference, for: rule, spec: spec, store: store)
+            let seen = try EventView.load(reference, for: rule, spec: spec, program: question.program, store: store)
             guard seen.event.fanID == question.fanID else {
                 throw WhyError.eventOfAnotherFan(reference, fan: seen.event.fanID, asked: question.fanID)
             }
