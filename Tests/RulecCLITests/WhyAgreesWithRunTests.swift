@@ -125,6 +125,13 @@ import Store
             if didFire { fired += 1 }
             verdicts.insert(report.verdict.code)
         }
+        // The slot before, at deploy: the schedule started there without firing, and why says so.
+        let deploySlot = slotRun[1].int64! - 86_400
+        #expect(try store.scalar("SELECT count(*) FROM automation_rule_firings f JOIN automation_rule_runs r ON r.id = f.run_id WHERE f.user_id = :user AND r.triggered_at = ? AND r.event_source IS NULL",
+                                 [.integer(deploySlot)]).int64 == 0)
+        let missed = try WhyReport.build(WhyReport.Question(rule: schedule, program: program, files: files, fanID: events[0][2].int64!,
+                                                            slot: deploySlot, clock: end), store: store)
+        #expect(missed.verdict.code == "slot_skipped", "\(missed.verdict)")
         // The comparison is only worth something if it met every kind of answer.
         #expect(compared > 300 && fired > 20, "compared \(compared), fired \(fired)")
         let skipped = try store.scalar("SELECT count(*) FROM automation_rule_actions WHERE user_id = :user AND outcome = 'skipped'").int64!

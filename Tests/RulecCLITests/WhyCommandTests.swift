@@ -119,6 +119,7 @@ import Store
             ("limit", ["Cap", "--fan", String(f.leo), "--event", "fan_transactions:\(f.events["l2"]!)"] + clock),
             ("paused", ["Quiet", "--fan", String(f.mia), "--event", "fan_transactions:\(f.events["m1"]!)"] + clock),
             ("schedule", ["Morning regulars", "--fan", String(f.mia), "--now", iso(t0 + day + 10 * hour)]),
+            ("schedule-missed", ["Morning regulars", "--fan", String(f.mia), "--slot", iso(t0 - 15 * hour)] + clock),
             ("schedule-slot-json", ["Morning regulars", "--fan", String(f.leo), "--slot", iso(t0 + 9 * hour), "--format", "json"] + clock),
         ]
     }

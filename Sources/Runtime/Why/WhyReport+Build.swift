@@ -41,7 +41,7 @@ extension WhyReport {
         }
         let zone = try CreatorTimeZone.load(from: store)
         var report = WhyReport(rule: rule.name, fanID: question.fanID, event: question.event, eventTime: nil, slot: nil,
-                               now: question.clock, clock: question.clock, tree: nil, limits: [], notes: [],
+                               now: question.clock, clock: question.clock, slotIsLatest: false, tree: nil, limits: [], notes: [],
                                verdict: .fires, files: SourceFiles(question.files))
         // Decisions that come before the condition, in the engine's order; the first one found is the verdict.
         var before: WhyVerdict?
@@ -72,7 +72,7 @@ extension WhyReport {
             if before == nil, question.options.isStale(eventTime: seen.event.time, clock: question.clock) {
                 before = .stale(ageSeconds: question.clock - seen.event.time, staleAfterSeconds: question.options.staleAfterSeconds)
             }
-            if let deployed { report.notes += try recorded(reference, ruleID: deployed.id, fanID: question.fanID, store: store) }
+            if let deployed { report.notes += try recorded(.event(source: reference.source, id: reference.id), ruleID: deployed.id, fanID: question.fanID, store: store) }
         case .schedule(let schedule):
             guard question.event == nil else { throw WhyError.eventForSchedule }
             let slot: Int64
@@ -84,17 +84,16 @@ extension WhyReport {
                 slot = given
             } else {
                 slot = ScheduleSlots.latestSlot(of: schedule, atOrBefore: question.clock, zone: zone)
+                report.slotIsLatest = true
             }
             report.slot = slot
             report.now = slot
             fields = ["occurred_at": .timestamp(slot)]
             asOf = .slot(slot)
-            if before == nil, slot > question.clock { before = .notYet(at: slot) }
-            if let deployed, let last = try store.scalar(
-                "SELECT last_slot_at FROM automation_schedule_state WHERE user_id = :user AND rule_id = ?",
-                [.integer(deployed.id)]).int64, slot <= last {
-                report.notes.append("run has handled this rule's slots through \(Value.timestamp(last)); this is what it decided at the slot")
+            if before == nil {
+                before = try slotDecision(slot, schedule: schedule, ruleID: deployed?.id, clock: question.clock, zone: zone, store: store)
             }
+            if let deployed { report.notes += try recorded(.slot(slot), ruleID: deployed.id, fanID: question.fanID, store: store) }
         }
 
         let holds: Bool
@@ -160,16 +159,46 @@ extension WhyReport {
         }
     }
 
-    /// What `run` recorded for this rule and event, when it has handled it.
-    private static func recorded(_ reference: EventReference, ruleID: Int64, fanID: Int64, store: CreatorStore) throws -> [String] {
+    /// Whether `run` evaluates the slot (nil) or not. It evaluates a slot it has
+    /// a run row for (already done), or the latest slot at or before the clock
+    /// when that is after the last slot it handled; a rule without schedule
+    /// state starts at its latest slot without firing, and missed slots never
+    /// fire one by one (`BatchRun.dueScheduleSlots`).
+    private static func slotDecision(_ slot: Int64, schedule: Schedule, ruleID: Int64?, clock: Int64, zone: TimeZone,
+                                     store: CreatorStore) throws -> WhyVerdict? {
+        if slot > clock { return .notYet(at: slot) }
+        guard let ruleID else { return nil }  // not deployed: that verdict is already set
+        let ran = try store.scalar("""
+            SELECT count(*) FROM automation_rule_runs WHERE user_id = :user AND rule_id = ? AND event_source IS NULL AND triggered_at = ?
+            """, [.integer(ruleID), .integer(slot)]).int64 ?? 0
+        if ran > 0 { return nil }
+        let last = try store.scalar("SELECT last_slot_at FROM automation_schedule_state WHERE user_id = :user AND rule_id = ?",
+                                    [.integer(ruleID)]).int64
+        let latest = ScheduleSlots.latestSlot(of: schedule, atOrBefore: clock, zone: zone)
+        guard let last else {
+            return .slotSkipped(reason: "the rule has no schedule state yet, so run starts its schedule at this slot without firing")
+        }
+        if slot == latest && slot > last { return nil }
+        if slot <= last {
+            return .slotSkipped(reason: "run went past this slot without evaluating it: the schedule started after it (at deploy), "
+                                + "or run was not running then and missed slots do not fire one by one")
+        }
+        return .slotSkipped(reason: "a later slot, \(Value.timestamp(latest)), is due at the clock, and missed slots do not fire one by one")
+    }
+
+    /// What `run` recorded for this rule and event or slot, when it has handled it.
+    private static func recorded(_ run: FiringLimits.RunSelector, ruleID: Int64, fanID: Int64, store: CreatorStore) throws -> [String] {
+        let (clause, values) = run.runFilter
         let rows = try store.rows("""
             SELECT r.id, r.outcome, (SELECT count(*) FROM automation_rule_firings f WHERE f.user_id = :user AND f.run_id = r.id AND f.fan_id = ?)
-            FROM automation_rule_runs r WHERE r.user_id = :user AND r.rule_id = ? AND r.event_source = ? AND r.event_id = ? ORDER BY r.id
-            """, [.integer(fanID), .integer(ruleID), .text(reference.source), .integer(reference.id)])
+            FROM automation_rule_runs r WHERE r.user_id = :user AND r.rule_id = ? AND \(clause) ORDER BY r.id
+            """, [.integer(fanID), .integer(ruleID)] + values)
+        let what = if case .slot = run { "slot" } else { "event" }
         return rows.map { row in
+            let outcome = row[1].string ?? "?"
             let fired = (row[2].int64 ?? 0) > 0
-            return "run has handled this event: run \(row[0].int64 ?? 0), \(row[1].string ?? "?")"
-                + (fired ? ", fired for this fan" : row[1].string == "matched" ? ", held back for this fan" : "")
+            return "run has handled this \(what): run \(row[0].int64 ?? 0), \(outcome)"
+                + (fired ? ", fired for this fan" : outcome == "matched" ? (what == "event" ? ", held back for this fan" : ", did not fire for this fan") : "")
         }
     }
 }

@@ -10,7 +10,7 @@ extension WhyReport {
         if let event { text += ", event \(event)" }
         if let slot {
             text += ", slot \(Value.timestamp(slot))"
-            if slot <= clock { text += " (the latest at or before \(Value.timestamp(clock)))" }
+            if slotIsLatest { text += " (the latest at or before \(Value.timestamp(clock)))" }
         } else {
             text += ", now \(Value.timestamp(now))"
         }
@@ -58,6 +58,8 @@ extension WhyReport {
         case .stale(let age, let limit):
             return "does not fire: the event is \(Value.duration(age)) old at the clock, older than the stale age "
                 + "\(Value.duration(limit)), so run records it stale (\(condition))"
+        case .slotSkipped(let reason):
+            return "does not fire: \(reason) (\(condition))"
         case .notYet(let time):
             return "does not fire yet: \(slot == nil ? "the event" : "the slot") is after the clock; run takes it once the clock reaches "
                 + "\(Value.timestamp(time)) (\(condition))"

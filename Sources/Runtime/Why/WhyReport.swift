@@ -19,6 +19,8 @@ public struct WhyReport: Sendable {
     public var now: Int64
     /// `--now`: the clock `run` would run at.
     public var clock: Int64
+    /// True when the slot is the latest at or before the clock (no `--slot`).
+    public var slotIsLatest: Bool
     /// The condition as a tree; nil for a rule without one.
     public var tree: WhyNode?
     /// One check per `cooldown` / `limit` clause.
@@ -83,6 +85,9 @@ public enum WhyVerdict: Sendable, Equatable {
     case stale(ageSeconds: Int64, staleAfterSeconds: Int64)
     /// The event or slot is after the clock: `run` takes it once the clock reaches it.
     case notYet(at: Int64)
+    /// A slot `run` never evaluates: missed slots do not fire one by one, and
+    /// a schedule starts (at deploy) at its latest slot without firing it.
+    case slotSkipped(reason: String)
 
     /// The stable word of `--format json`'s `verdict`.
     public var code: String {
@@ -95,6 +100,7 @@ public enum WhyVerdict: Sendable, Equatable {
         case .notTriggered: "not_triggered"
         case .stale: "stale"
         case .notYet: "not_yet"
+        case .slotSkipped: "slot_skipped"
         }
     }
 

@@ -81,10 +81,13 @@ final class ReplFixture {
         return ReplSession(workspace: try ReplWorkspace(store: creator, programFiles: files, now: Self.nowSeconds))
     }
 
-    /// Deploys `paths` into the store at the seed's clock, as `rulec deploy` would.
+    /// Deploys `paths` into the store, as `rulec deploy` would, two days before
+    /// the seed's clock: a schedule starts at its slot at deploy without firing,
+    /// so the slot before the session's clock is then one `run` fires.
     func deploy(_ paths: [String]) throws {
         let creator = try ProgramSource.openStore(at: database, user: Self.user)
-        _ = try Deployer.deploy(files: ProgramLoader(workingDirectory: folder.path).load(paths), to: creator, now: Self.nowSeconds)
+        _ = try Deployer.deploy(files: ProgramLoader(workingDirectory: folder.path).load(paths), to: creator,
+                                now: Self.nowSeconds - 2 * 86_400)
     }
 }
 
