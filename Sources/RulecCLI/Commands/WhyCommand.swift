@@ -49,24 +49,21 @@ struct WhyCommand: Command {
             throw CLIError.usage("why needs --fan ID: the fan whose evaluation is shown")
         }
         let event = try arguments.option("--event").map(parseEventReference)
-        let slot = try arguments.option("--slot").map { text in
-            guard let seconds = StoreOptions.parseTimestamp(text) else {
-                throw CLIError.usage("--slot takes ISO 8601 with Z or an offset (2026-11-24T09:00:00Z) or Unix seconds, not '\(text)'")
-            }
-            return seconds
-        }
-        if event != nil && slot != nil { throw CLIError.usage("--event and --slot exclude each other: an event rule has events, a schedule rule slots") }
+        let slotText = try arguments.option("--slot")
+        if let slotText, TimestampText(parsing: slotText) == nil { throw CLIError.usage(StoreOptions.unreadableClock(slotText, name: "--slot")) }
+        if event != nil && slotText != nil { throw CLIError.usage("--event and --slot exclude each other: an event rule has events, a schedule rule slots") }
         let staleAfter = try RunCommand.duration(arguments.option("--stale-after"), flag: "--stale-after") ?? EngineOptions.defaultStaleAfterSeconds
         let rulesPaths = try ProgramSource.paths(&arguments)
-        let databasePath = try StoreOptions.databasePath(&arguments, context)
-        let user = try StoreOptions.userID(&arguments, context)!
-        let clock = try StoreOptions.now(&arguments) ?? context.clock()
+        let options = try StoreOptions.read(&arguments, context)
         let positionals = try arguments.positionals(known: knownOptions)
         guard positionals.count == 1, let ruleName = positionals.first else {
             throw CLIError.usage("why takes one rule name: rulec why \"Thank big tippers\" --fan 12")
         }
 
-        let store = try ProgramSource.openStore(at: databasePath, user: user)
+        let session = try options.open(.read, context)
+        let store = session.creator, clock = session.now, databasePath = session.path
+        // A slot without a zone is a wall-clock time of the creator's, as for --now.
+        let slot = try slotText.map { try StoreOptions.resolveClock($0, zone: session.zone, systemClock: context.clock(), name: "--slot") }
         let files = try ProgramSource.files(paths: rulesPaths, store: store, context: context)
         let program = try ProgramSource.checked(files, context: context)
         try ExplainCommand.requireKnown(ruleName, kind: "rule", among: program.rules.map(\.name), context: context)
