@@ -62,12 +62,15 @@ enum FiringLimits {
         }
     }
 
+    /// The engine's count, a constant so its hot path builds no string (the statement cache is keyed by the text).
+    private static let countSQL = """
+        SELECT count(*) FROM automation_rule_firings
+        WHERE user_id = :user AND rule_id = ? AND fan_id = ? AND fired_at > ? AND fired_at <= ?
+        """
+
     private static func firings(ruleID: Int64, fanID: Int64, after start: Int64, through end: Int64, store: CreatorStore,
                                 asOf: RunSelector?) throws -> Int64 {
-        var sql = """
-            SELECT count(*) FROM automation_rule_firings
-            WHERE user_id = :user AND rule_id = ? AND fan_id = ? AND fired_at > ? AND fired_at <= ?
-            """
+        var sql = countSQL
         var bindings: [SQLValue] = [.integer(ruleID), .integer(fanID), .integer(start), .integer(end)]
         if let asOf {
             let (clause, values) = asOf.runFilter
