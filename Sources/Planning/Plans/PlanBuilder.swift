@@ -8,41 +8,38 @@ import Syntax
 public enum PlanBuilder {
     public static func plan(_ condition: Expr?, program: CheckedProgram, scope: FanScope) -> ConditionPlan {
         let compiler = SQLCompiler(program: program, scope: scope)
-        var clauses: [String] = []
+        var clauses: [PlanSQL] = []
         var residual: [ResidualConjunct] = []
-        var bindings: [PlanBinding] = []
         if scope == .oneFan {
-            clauses.append("f.id = ?")
-            bindings.append(.fanID)
+            clauses.append("\(PlanSQL.outer("id")) = \(PlanSQL.parameter(.fanID))")
         }
         for conjunct in condition.map({ conjuncts(of: $0, program: program) }) ?? [] {
-            let before = compiler.bindings.count
             do {
+                // A conjunct's parameters are inside its fragment: one that
+                // fails to compile leaves nothing behind to unbind.
                 clauses.append(try compiler.condition(conjunct, .positive))
             } catch let reason as ResidualReason {
-                compiler.discardBindings(from: before)
                 residual.append(ResidualConjunct(expr: conjunct, reason: reason.message))
             } catch {
-                compiler.discardBindings(from: before)
                 residual.append(ResidualConjunct(expr: conjunct, reason: "\(error)"))
             }
         }
-        bindings += compiler.bindings
-        let sql: String
-        let sets = clauses.compactMap { compiler.semiJoinSubqueries[$0] }
+        let query: PlanSQL
+        let sets = clauses.compactMap(\.fanSet)
         if scope == .allFans, residual.isEmpty, !clauses.isEmpty, sets.count == clauses.count {
             // Every conjunct is a set of fan ids read from an index (tags, scores,
             // grouped aggregates…): intersect them there. Their rows name fans of
             // this creator only (foreign keys and the store's creator-scope
             // triggers), so fan_profiles need not be visited to confirm it.
-            sql = sets.count == 1
+            query = sets.count == 1
                 ? "SELECT DISTINCT fan_id FROM (\(sets[0])) ORDER BY fan_id"
-                : sets.map { "SELECT fan_id FROM (\($0))" }.joined(separator: " INTERSECT ") + " ORDER BY 1"
+                : PlanSQL.joined(sets.map { "SELECT fan_id FROM (\($0))" }, separator: " INTERSECT ") + " ORDER BY 1"
         } else {
-            let filters = clauses.map { " AND " + $0 }.joined()
-            sql = "SELECT f.id FROM fan_profiles f WHERE f.user_id = :user\(filters) ORDER BY f.id"
+            let filters = PlanSQL.joined(clauses.map { " AND " + $0 }, separator: "")
+            query = "SELECT \(PlanSQL.outer("id")) FROM fan_profiles \(raw: compiler.dialect.outerAlias) WHERE \(PlanSQL.outer("user_id")) = \(PlanSQL.creator)\(filters) ORDER BY \(PlanSQL.outer("id"))"
         }
-        var plan = ConditionPlan(scope: scope, sql: sql, bindings: bindings, residual: residual, condition: condition)
+        var plan = ConditionPlan(scope: scope, sql: query.rendered(in: compiler.dialect), bindings: query.bindings,
+                                 residual: residual, condition: condition)
         plan.isFanIndependent = condition.map { !compiler.dependsOnFan($0) } ?? true
         return plan
     }
@@ -63,11 +60,5 @@ public enum PlanBuilder {
         default:
             return [expr]
         }
-    }
-}
-
-extension SQLCompiler {
-    func discardBindings(from count: Int) {
-        removeBindings(after: count)
     }
 }
