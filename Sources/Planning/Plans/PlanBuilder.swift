@@ -6,26 +6,56 @@ import Syntax
 /// rule's own), compiles each to SQL, and leaves to the evaluator each
 /// conjunct SQL cannot reproduce exactly.
 public enum PlanBuilder {
-    public static func plan(_ condition: Expr?, program: CheckedProgram, scope: FanScope) -> ConditionPlan {
+    /// With an `estimator` (a store and the time of execution), each conjunct
+    /// over all fans that reads a collection gets the cheaper of the grouped
+    /// and the correlated shape (`PlanShape`), and the conjuncts are ordered
+    /// fan-level first, grouped sets next, correlated sub-queries last. Without
+    /// one (deploy, which stores the plan, and `explain` without a store) every
+    /// such conjunct is grouped and the conjuncts keep their written order, so
+    /// a stored plan depends on the program only.
+    public static func plan(_ condition: Expr?, program: CheckedProgram, scope: FanScope,
+                            estimator: PlanEstimator? = nil) -> ConditionPlan {
         let compiler = SQLCompiler(program: program, scope: scope)
-        var clauses: [PlanSQL] = []
+        let estimator = scope == .allFans ? estimator : nil
+        var clauses: [(clause: PlanSQL, conjunct: Expr?, reads: [CollectionRead])] = []
         var residual: [ResidualConjunct] = []
         if scope == .oneFan {
-            clauses.append("\(PlanSQL.outer("id")) = \(PlanSQL.parameter(.fanID))")
+            clauses.append(("\(PlanSQL.outer("id")) = \(PlanSQL.parameter(.fanID))", nil, []))
         }
         for conjunct in condition.map({ conjuncts(of: $0, program: program) }) ?? [] {
             do {
                 // A conjunct's parameters are inside its fragment: one that
                 // fails to compile leaves nothing behind to unbind.
-                clauses.append(try compiler.condition(conjunct, .positive))
+                let clause = try compiler.condition(conjunct, .positive)
+                clauses.append((clause, conjunct, estimator == nil ? [] : CollectionRead.all(in: conjunct, compiler: compiler)))
             } catch let reason as ResidualReason {
                 residual.append(ResidualConjunct(expr: conjunct, reason: reason.message))
             } catch {
                 residual.append(ResidualConjunct(expr: conjunct, reason: "\(error)"))
             }
         }
+        var decisions: [ShapeDecision] = []
+        if let estimator, clauses.contains(where: { !$0.reads.isEmpty }) {
+            let fanLevel = clauses.filter { $0.reads.isEmpty }.map(\.clause)
+            let candidates = estimator.candidates(fanLevel)
+            var grouped: [PlanSQL] = [], correlated: [PlanSQL] = []
+            for entry in clauses where !entry.reads.isEmpty {
+                guard let conjunct = entry.conjunct else { continue }
+                var decision = ShapeChooser.decide(conjunct, reads: entry.reads, candidates: candidates,
+                                                   estimator: estimator, compiler: compiler)
+                if decision.shape == .correlated,
+                   let clause = try? compiler.withCorrelatedSets({ try compiler.condition(conjunct, .positive) }) {
+                    correlated.append(clause)
+                } else {
+                    decision.shape = .grouped
+                    grouped.append(entry.clause)
+                }
+                decisions.append(decision)
+            }
+            clauses = fanLevel.map { ($0, nil, []) } + grouped.map { ($0, nil, []) } + correlated.map { ($0, nil, []) }
+        }
         let query: PlanSQL
-        let sets = clauses.compactMap(\.fanSet)
+        let sets = clauses.compactMap(\.clause.fanSet)
         if scope == .allFans, residual.isEmpty, !clauses.isEmpty, sets.count == clauses.count {
             // Every conjunct is a set of fan ids read from an index (tags, scores,
             // grouped aggregates…): intersect them there. Their rows name fans of
@@ -35,12 +65,13 @@ public enum PlanBuilder {
                 ? "SELECT DISTINCT fan_id FROM (\(sets[0])) ORDER BY fan_id"
                 : PlanSQL.joined(sets.map { "SELECT fan_id FROM (\($0))" }, separator: " INTERSECT ") + " ORDER BY 1"
         } else {
-            let filters = PlanSQL.joined(clauses.map { " AND " + $0 }, separator: "")
+            let filters = PlanSQL.joined(clauses.map { " AND " + $0.clause }, separator: "")
             query = "SELECT \(PlanSQL.outer("id")) FROM fan_profiles \(raw: compiler.dialect.outerAlias) WHERE \(PlanSQL.outer("user_id")) = \(PlanSQL.creator)\(filters) ORDER BY \(PlanSQL.outer("id"))"
         }
         var plan = ConditionPlan(scope: scope, sql: query.rendered(in: compiler.dialect), bindings: query.bindings,
                                  residual: residual, condition: condition)
         plan.isFanIndependent = condition.map { !compiler.dependsOnFan($0) } ?? true
+        plan.shapes = decisions
         return plan
     }
 

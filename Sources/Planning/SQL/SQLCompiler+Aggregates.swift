@@ -61,14 +61,12 @@ extension SQLCompiler {
 
     /// `exists(C …)` as a condition: a semi-join over all fans, EXISTS for one.
     func existsCondition(_ aggregate: Aggregate) throws -> PlanSQL {
-        switch scope {
-        case .allFans:
+        if buildsSets {
             return try rows(of: aggregate, correlated: false) { alias, from in
                 .fanIn("SELECT \(raw: alias).fan_id \(from)")
             }
-        case .oneFan:
-            return try rows(of: aggregate, correlated: true) { _, from in "EXISTS (SELECT 1 \(from))" }
         }
+        return try rows(of: aggregate, correlated: true) { _, from in "EXISTS (SELECT 1 \(from))" }
     }
 
     /// `AGG op X` over all fans, with X independent of the fan, as one grouped
@@ -76,7 +74,7 @@ extension SQLCompiler {
     /// any group, so when the comparison holds for the empty aggregate (count 0,
     /// sum 0) the set is built from the fans for whom it fails: `NOT IN`.
     func aggregateComparison(_ op: ComparisonOperator, _ lhs: Expr, _ rhs: Expr) throws -> PlanSQL? {
-        guard scope == .allFans, Self.ordering.contains(op) else { return nil }
+        guard buildsSets, Self.ordering.contains(op) else { return nil }
         let aggregateOnLeft: Bool
         let aggregate: Aggregate
         if case .aggregate(let a) = lhs.unparenthesized.kind, !dependsOnFan(rhs) {

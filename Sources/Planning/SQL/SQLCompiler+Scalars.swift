@@ -81,7 +81,7 @@ extension SQLCompiler {
     /// beyond `not in` refusing a null `x`.
     func listMembership(_ element: Expr, _ list: (table: String, column: String), negated: Bool) throws -> PlanSQL {
         func probe() throws -> PlanSQL {
-            switch scope {
+            switch buildsSets ? FanScope.allFans : .oneFan {
             case .allFans:
                 return .fanIn("SELECT fan_id FROM \(raw: list.table) WHERE user_id = \(PlanSQL.creator) AND \(raw: list.column) = \(try scalar(element))")
             case .oneFan:

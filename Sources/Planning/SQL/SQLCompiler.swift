@@ -22,6 +22,9 @@ final class SQLCompiler {
     let dialect: SQLDialect
     private var fanDependence: [ExprID: Bool] = [:]
     private var aliasDepth = 0
+    /// Compile collection reads over all fans as per-fan sub-queries (the
+    /// correlated shape) instead of sets (`PlanShape`).
+    private(set) var correlatedSets = false
 
     init(program: CheckedProgram, scope: FanScope, dialect: SQLDialect = .sqlite) {
         self.program = program
@@ -169,6 +172,18 @@ final class SQLCompiler {
         fanDependence[expr.id] = result
         return result
     }
+
+    /// `body` with collection reads compiled in the correlated shape.
+    func withCorrelatedSets<T>(_ body: () throws -> T) rethrows -> T {
+        let saved = correlatedSets
+        correlatedSets = true
+        defer { correlatedSets = saved }
+        return try body()
+    }
+
+    /// Whether collection reads become sets of fan ids: over all fans, unless
+    /// the correlated shape was chosen.
+    var buildsSets: Bool { scope == .allFans && !correlatedSets }
 
     /// A fresh table alias for a nested aggregate's rows.
     func withElementAlias<T>(_ body: (String) throws -> T) rethrows -> T {

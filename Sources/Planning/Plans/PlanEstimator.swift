@@ -1,0 +1,114 @@
+import Foundation
+import Semantics
+import Store
+import Syntax
+
+/// Estimates from one creator's store that decide the shape of a plan over
+/// all fans (docs/PLANS.md): how many fans the fan-level conjuncts leave, how
+/// many rows a collection holds in all and per fan, and how many fall in a
+/// window. Each figure comes from SQLite's planner statistics
+/// (`sqlite_stat1`, kept by `ANALYZE`) or from a count bounded so that
+/// estimating never costs more than the cheaper of the two plans it decides
+/// between.
+public final class PlanEstimator {
+    let store: CreatorStore
+    let program: CheckedProgram
+    let context: EvaluationContext
+    private var statistics: [String: [Double]]?
+    private var indexes: [String: [[String]]] = [:]
+
+    /// `store`'s connection must have the `rulec_*` functions (`EngineStore.open`).
+    public init(store: CreatorStore, program: CheckedProgram, context: EvaluationContext) {
+        self.store = store
+        self.program = program
+        self.context = context
+    }
+
+    /// The numbers of an index's `sqlite_stat1` row: rows, then rows per
+    /// distinct value of each leading prefix of its columns.
+    func stat(_ index: String) -> [Double]? {
+        if statistics == nil {
+            var table: [String: [Double]] = [:]
+            if (try? store.database.tableExists("sqlite_stat1")) == true,
+               let rows = try? store.database.rows("SELECT idx, stat FROM sqlite_stat1 WHERE idx IS NOT NULL") {
+                for row in rows {
+                    guard case .text(let name) = row[0], case .text(let stat) = row[1] else { continue }
+                    table[name] = stat.split(separator: " ").compactMap { Double($0) }
+                }
+            }
+            statistics = table
+        }
+        return statistics?[index]
+    }
+
+    /// The creator's fans: rows per user of fan_profiles in the statistics
+    /// (exact with one creator per store, the common case), else counted.
+    lazy var fans: Double = {
+        if let stat = stat("fan_profiles_by_user"), stat.count >= 2 { return max(1, stat[1]) }
+        let counted = (try? store.scalar("SELECT count(*) FROM fan_profiles WHERE user_id = :user").int64) ?? nil
+        return Double(max(1, counted ?? 1))
+    }()
+
+    /// Rows of a collection's table for this creator.
+    func rows(of table: String) -> Double {
+        if let stat = stat(table + "_by_user"), stat.count >= 2 { return max(1, stat[1]) }
+        return fans * rowsPerFan(of: table)
+    }
+
+    /// Average rows per fan, from the `(user_id, fan_id, …)` index's statistics.
+    func rowsPerFan(of table: String) -> Double {
+        if let stat = stat(table + "_by_fan"), stat.count >= 3 { return max(1, stat[2]) }
+        if let stat = stat(table + "_by_user"), stat.count >= 2 { return max(1, stat[1] / fans) }
+        return 10
+    }
+
+    /// Whether an index starts with `(user_id, column)`, so a window on
+    /// `column` is a range search of it.
+    func hasIndex(_ table: String, leading column: String) -> Bool {
+        if indexes[table] == nil {
+            var found: [[String]] = []
+            let names = (try? store.database.rows("SELECT name FROM pragma_index_list(?)", [.text(table)])) ?? []
+            for row in names {
+                guard case .text(let name) = row[0] else { continue }
+                let columns = (try? store.database.rows("SELECT name FROM pragma_index_info(?) ORDER BY seqno", [.text(name)])) ?? []
+                found.append(columns.compactMap { if case .text(let c) = $0[0] { c } else { nil } })
+            }
+            indexes[table] = found
+        }
+        return indexes[table]!.contains { $0.count >= 2 && $0[0] == "user_id" && $0[1] == column }
+    }
+
+    /// How many of the creator's fans pass the fan-level clauses: counted
+    /// exactly up to `cap`, estimated from the first fans beyond it.
+    func candidates(_ clauses: [PlanSQL], cap: Int = 1_000) -> Estimate {
+        guard !clauses.isEmpty else { return Estimate(value: fans, how: "all \(Int(fans)) fans (no fan-level condition)") }
+        let filters = PlanSQL.joined(clauses.map { " AND " + $0 }, separator: "")
+        let bounded: PlanSQL = "SELECT count(*) FROM (SELECT 1 FROM fan_profiles f WHERE f.user_id = \(PlanSQL.creator)\(filters) LIMIT \(raw: String(cap)))"
+        guard let counted = count(bounded) else { return Estimate(value: fans, how: "unknown (counting failed)") }
+        if counted < cap { return Estimate(value: Double(counted), how: "\(counted) fans (counted)") }
+        let sample = 2_000
+        let sampled: PlanSQL = "SELECT count(*) FROM (SELECT * FROM fan_profiles WHERE user_id = \(PlanSQL.creator) ORDER BY id LIMIT \(raw: String(sample))) f WHERE 1\(filters)"
+        guard let hits = count(sampled) else { return Estimate(value: fans, how: "unknown (sampling failed)") }
+        let value = max(Double(cap), fans * Double(hits) / Double(min(Double(sample), fans)))
+        return Estimate(value: value, how: "about \(Int(value)) fans (\(hits) of the first \(sample) sampled)")
+    }
+
+    /// Rows of `table` whose `column` falls in `[start, now]`, counted up to `cap`.
+    func windowRows(_ table: String, column: String, start: PlanSQL, cap: Double) -> Estimate? {
+        let limit = Int(min(max(cap, 1), 1e9)) + 1
+        let bounded: PlanSQL = "SELECT count(*) FROM (SELECT 1 FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND \(raw: column) BETWEEN \(start) AND \(PlanSQL.parameter(.now)) LIMIT \(raw: String(limit)))"
+        guard let counted = count(bounded) else { return nil }
+        return Estimate(value: Double(counted), how: counted >= limit ? "more than \(limit - 1) rows in the window (counting stopped)" : "\(counted) rows in the window (counted)")
+    }
+
+    private func count(_ query: PlanSQL) -> Int? {
+        guard let values = try? PlanExecutor(store: store, program: program).bindingValues(query.bindings, context: context),
+              let value = try? store.scalar(query.rendered(), values).int64 else { return nil }
+        return Int(value)
+    }
+
+    public struct Estimate: Sendable, Hashable {
+        public var value: Double
+        public var how: String
+    }
+}

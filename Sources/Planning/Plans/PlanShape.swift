@@ -1,0 +1,38 @@
+import Syntax
+
+/// How a conjunct that reads a collection (an aggregate, `exists`, `x in
+/// fan.tags`) runs over all fans.
+public enum PlanShape: String, Sendable, Hashable {
+    /// One set of fan ids built from the collection's rows (`f.id IN (SELECT
+    /// fan_id … GROUP BY fan_id HAVING …)`): reads every row in the window once,
+    /// whatever the other conjuncts leave.
+    case grouped
+    /// A sub-query per candidate fan over the `(user_id, fan_id, …)` index,
+    /// evaluated after the fan-level conjuncts: costs in proportion to the fans
+    /// they leave.
+    case correlated
+}
+
+/// Why a conjunct got its shape: the estimates and the two costs, in rows read.
+public struct ShapeDecision: Sendable {
+    public var conjunct: Expr
+    public var shape: PlanShape
+    /// Fans left by the fan-level conjuncts, with how that was found.
+    public var candidates: PlanEstimator.Estimate
+    /// Rows the grouped form reads, with how each collection's share was found.
+    public var groupedCost: Double
+    public var groupedReasons: [String]
+    /// Candidates × (an index seek + the rows per fan).
+    public var correlatedCost: Double
+    public var correlatedReasons: [String]
+
+    public var reason: String {
+        let comparison = shape == .correlated ? "<" : "<="
+        let (chosen, other) = shape == .correlated ? (correlatedCost, groupedCost) : (groupedCost, correlatedCost)
+        return "\(shape.rawValue): about \(Self.rounded(chosen)) rows read \(comparison) \(Self.rounded(other)) for the \(shape == .correlated ? PlanShape.grouped.rawValue : PlanShape.correlated.rawValue) form"
+    }
+
+    static func rounded(_ value: Double) -> String {
+        value >= 1e9 ? "1e9+" : String(Int(value.rounded()))
+    }
+}
