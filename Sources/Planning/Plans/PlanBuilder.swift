@@ -13,10 +13,15 @@ public enum PlanBuilder {
     /// one (deploy, which stores the plan, and `explain` without a store) every
     /// such conjunct is grouped and the conjuncts keep their written order, so
     /// a stored plan depends on the program only.
+    ///
+    /// `forcing` gives every such conjunct one shape without estimating (the
+    /// differential tests run both shapes against the evaluator).
     public static func plan(_ condition: Expr?, program: CheckedProgram, scope: FanScope,
-                            estimator: PlanEstimator? = nil) -> ConditionPlan {
+                            estimator: PlanEstimator? = nil, forcing forced: PlanShape? = nil) -> ConditionPlan {
         let compiler = SQLCompiler(program: program, scope: scope)
         let estimator = scope == .allFans ? estimator : nil
+        let forced = scope == .allFans ? forced : nil
+        let choosing = estimator != nil || forced != nil
         var clauses: [(clause: PlanSQL, conjunct: Expr?, reads: [CollectionRead])] = []
         var residual: [ResidualConjunct] = []
         if scope == .oneFan {
@@ -27,7 +32,7 @@ public enum PlanBuilder {
                 // A conjunct's parameters are inside its fragment: one that
                 // fails to compile leaves nothing behind to unbind.
                 let clause = try compiler.condition(conjunct, .positive)
-                clauses.append((clause, conjunct, estimator == nil ? [] : CollectionRead.all(in: conjunct, compiler: compiler)))
+                clauses.append((clause, conjunct, choosing ? CollectionRead.all(in: conjunct, compiler: compiler) : []))
             } catch let reason as ResidualReason {
                 residual.append(ResidualConjunct(expr: conjunct, reason: reason.message))
             } catch {
@@ -35,14 +40,17 @@ public enum PlanBuilder {
             }
         }
         var decisions: [ShapeDecision] = []
-        if let estimator, clauses.contains(where: { !$0.reads.isEmpty }) {
+        if choosing, clauses.contains(where: { !$0.reads.isEmpty }) {
             let fanLevel = clauses.filter { $0.reads.isEmpty }.map(\.clause)
-            let candidates = estimator.candidates(fanLevel)
+            let candidates = estimator?.candidates(fanLevel)
             var grouped: [PlanSQL] = [], correlated: [PlanSQL] = []
             for entry in clauses where !entry.reads.isEmpty {
                 guard let conjunct = entry.conjunct else { continue }
-                var decision = ShapeChooser.decide(conjunct, reads: entry.reads, candidates: candidates,
-                                                   estimator: estimator, compiler: compiler)
+                var decision = if let estimator, let candidates {
+                    ShapeChooser.decide(conjunct, reads: entry.reads, candidates: candidates, estimator: estimator, compiler: compiler)
+                } else {
+                    ShapeDecision.forced(conjunct, forced ?? .grouped)
+                }
                 if decision.shape == .correlated,
                    let clause = try? compiler.withCorrelatedSets({ try compiler.condition(conjunct, .positive) }) {
                     correlated.append(clause)
@@ -50,7 +58,7 @@ public enum PlanBuilder {
                     decision.shape = .grouped
                     grouped.append(entry.clause)
                 }
-                decisions.append(decision)
+                if estimator != nil { decisions.append(decision) }
             }
             clauses = fanLevel.map { ($0, nil, []) } + grouped.map { ($0, nil, []) } + correlated.map { ($0, nil, []) }
         }

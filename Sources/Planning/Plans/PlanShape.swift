@@ -32,6 +32,11 @@ public struct ShapeDecision: Sendable {
         return "\(shape.rawValue): about \(Self.rounded(chosen)) rows read \(comparison) \(Self.rounded(other)) for the \(shape == .correlated ? PlanShape.grouped.rawValue : PlanShape.correlated.rawValue) form"
     }
 
+    static func forced(_ conjunct: Expr, _ shape: PlanShape) -> ShapeDecision {
+        ShapeDecision(conjunct: conjunct, shape: shape, candidates: .init(value: 0, how: "not estimated"),
+                      groupedCost: 0, groupedReasons: [], correlatedCost: 0, correlatedReasons: [])
+    }
+
     static func rounded(_ value: Double) -> String {
         value >= 1e9 ? "1e9+" : String(Int(value.rounded()))
     }
