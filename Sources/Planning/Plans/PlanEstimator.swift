@@ -41,25 +41,28 @@ public final class PlanEstimator {
         return statistics?[index]
     }
 
-    /// The creator's fans: rows per user of fan_profiles in the statistics
-    /// (exact with one creator per store, the common case), else counted.
+    /// The creator's fans, counted on the `(user_id, id)` index: the
+    /// statistics of a large store are sampled (`analysis_limit`), so their
+    /// row counts are not the table's.
     lazy var fans: Double = {
-        if let stat = stat("fan_profiles_by_user"), stat.count >= 2 { return max(1, stat[1]) }
         let counted = (try? store.scalar("SELECT count(*) FROM fan_profiles WHERE user_id = :user").int64) ?? nil
         return Double(max(1, counted ?? 1))
     }()
 
-    /// Rows of a collection's table for this creator.
+    /// Rows of a collection's table for this creator: fans × rows per fan.
     func rows(of table: String) -> Double {
-        if let stat = stat(table + "_by_user"), stat.count >= 2 { return max(1, stat[1]) }
-        return fans * rowsPerFan(of: table)
+        fans * rowsPerFan(of: table)
     }
 
-    /// Average rows per fan, from the `(user_id, fan_id, …)` index's statistics.
+    /// Average rows per fan (among fans with any), from the `(user_id, fan_id, …)` index's statistics.
     func rowsPerFan(of table: String) -> Double {
         if let stat = stat(table + "_by_fan"), stat.count >= 3 { return max(1, stat[2]) }
-        if let stat = stat(table + "_by_user"), stat.count >= 2 { return max(1, stat[1] / fans) }
-        return 10
+        // Without statistics: a sample of the creator's rows against the fans they name.
+        let sample: PlanSQL = "SELECT count(*), count(DISTINCT fan_id) FROM (SELECT fan_id FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) LIMIT 2000)"
+        if let row = try? store.rows(sample.rendered()).first, let rows = row[0].int64, let distinct = row[1].int64, distinct > 0 {
+            return max(1, Double(rows) / Double(distinct))
+        }
+        return 1
     }
 
     /// Whether an index starts with `(user_id, column)`, so a window on
@@ -98,7 +101,9 @@ public final class PlanEstimator {
         let limit = Int(min(max(cap, 1), 1e9)) + 1
         let bounded: PlanSQL = "SELECT count(*) FROM (SELECT 1 FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND \(raw: column) BETWEEN \(start) AND \(PlanSQL.parameter(.now)) LIMIT \(raw: String(limit)))"
         guard let counted = count(bounded) else { return nil }
-        return Estimate(value: Double(counted), how: counted >= limit ? "more than \(limit - 1) rows in the window (counting stopped)" : "\(counted) rows in the window (counted)")
+        let stopped = counted >= limit
+        return Estimate(value: Double(counted), how: stopped ? "more than \(limit - 1) rows in the window (counting stopped)" : "\(counted) rows in the window (counted)",
+                        isLowerBound: stopped)
     }
 
     private func count(_ query: PlanSQL) -> Int? {
@@ -110,5 +115,7 @@ public final class PlanEstimator {
     public struct Estimate: Sendable, Hashable {
         public var value: Double
         public var how: String
+        /// Counting stopped at a cap: the true figure is larger.
+        public var isLowerBound = false
     }
 }

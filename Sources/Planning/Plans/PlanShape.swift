@@ -26,10 +26,15 @@ public struct ShapeDecision: Sendable {
     public var correlatedCost: Double
     public var correlatedReasons: [String]
 
+    /// The grouped count stopped at the correlated cost: grouped costs at least this.
+    public var groupedCostIsLowerBound = false
+
     public var reason: String {
-        let comparison = shape == .correlated ? "<" : "<="
-        let (chosen, other) = shape == .correlated ? (correlatedCost, groupedCost) : (groupedCost, correlatedCost)
-        return "\(shape.rawValue): about \(Self.rounded(chosen)) rows read \(comparison) \(Self.rounded(other)) for the \(shape == .correlated ? PlanShape.grouped.rawValue : PlanShape.correlated.rawValue) form"
+        if shape == .correlated {
+            let grouped = (groupedCostIsLowerBound ? "more than " : "") + Self.rounded(groupedCost)
+            return "chose correlated: about \(Self.rounded(correlatedCost)) rows read, against \(grouped) for the grouped form"
+        }
+        return "chose grouped: about \(Self.rounded(groupedCost)) rows read, against \(Self.rounded(correlatedCost)) for the correlated form"
     }
 
     static func forced(_ conjunct: Expr, _ shape: PlanShape) -> ShapeDecision {

@@ -64,39 +64,43 @@ enum ShapeChooser {
         let correlatedCost = candidates.value * perFan
         var groupedCost = 0.0
         var groupedReasons: [String] = []
+        var lowerBound = false
         for read in reads {
-            let (rows, how) = groupedRows(read, cap: correlatedCost, estimator: estimator, compiler: compiler)
+            let (rows, how, stopped) = groupedRows(read, cap: correlatedCost, estimator: estimator, compiler: compiler)
             groupedCost += rows * (1 + collect)
             groupedReasons.append(how)
+            lowerBound = lowerBound || stopped
         }
-        return ShapeDecision(conjunct: conjunct, shape: correlatedCost < groupedCost ? .correlated : .grouped,
-                             candidates: candidates, groupedCost: groupedCost, groupedReasons: groupedReasons,
-                             correlatedCost: correlatedCost, correlatedReasons: correlatedReasons)
+        var decision = ShapeDecision(conjunct: conjunct, shape: correlatedCost < groupedCost ? .correlated : .grouped,
+                                     candidates: candidates, groupedCost: groupedCost, groupedReasons: groupedReasons,
+                                     correlatedCost: correlatedCost, correlatedReasons: correlatedReasons)
+        decision.groupedCostIsLowerBound = lowerBound
+        return decision
     }
 
     /// Rows the grouped set reads for one collection.
     static func groupedRows(_ read: CollectionRead, cap: Double, estimator: PlanEstimator,
-                            compiler: SQLCompiler) -> (Double, String) {
+                            compiler: SQLCompiler) -> (Double, String, Bool) {
         switch read {
         case .list(let table, let column):
             if table == "fan_tag_values", let stat = estimator.stat("fan_tag_values_by_tag"), stat.count >= 3 {
-                return (stat[2], "\(table): about \(Int(stat[2])) rows per \(column) (index by \(column))")
+                return (stat[2], "\(table): about \(Int(stat[2])) rows per \(column) (index by \(column))", false)
             }
             let rows = estimator.rows(of: table)
-            return (rows, "\(table): all \(Int(rows)) rows (no index by \(column))")
+            return (rows, "\(table): all \(Int(rows)) rows (no index by \(column))", false)
         case .aggregate(let aggregate, let collection):
             let table = collection.table, column = collection.timeField.column
             let all = estimator.rows(of: table)
-            guard let window = aggregate.window else { return (all, "\(table): all \(Int(all)) rows (no window)") }
-            guard !compiler.dependsOnFan(window) else { return (all, "\(table): all \(Int(all)) rows (the window depends on the fan)") }
+            guard let window = aggregate.window else { return (all, "\(table): all \(Int(all)) rows (no window)", false) }
+            guard !compiler.dependsOnFan(window) else { return (all, "\(table): all \(Int(all)) rows (the window depends on the fan)", false) }
             guard estimator.hasIndex(table, leading: column) else {
-                return (all, "\(table): all \(Int(all)) rows (no index by \(column))")
+                return (all, "\(table): all \(Int(all)) rows (no index by \(column))", false)
             }
             guard let start = try? compiler.windowStart(window),
                   let counted = estimator.windowRows(table, column: column, start: start, cap: cap / (1 + collect)) else {
-                return (all, "\(table): all \(Int(all)) rows (the window could not be counted)")
+                return (all, "\(table): all \(Int(all)) rows (the window could not be counted)", false)
             }
-            return (counted.value, "\(table): " + counted.how)
+            return (counted.value, "\(table): " + counted.how, counted.isLowerBound)
         }
     }
 }
