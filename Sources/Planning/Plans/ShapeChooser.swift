@@ -38,18 +38,24 @@ enum CollectionRead {
     }
 }
 
-/// The cost model of docs/PLANS.md, in rows read. A grouped set reads the
-/// rows of its window once (by the `(user_id, time)` index when there is one,
-/// else the creator's whole collection) and pays again to group or collect
-/// them; a correlated sub-query pays an index seek plus the fan's rows for
-/// each candidate fan.
+/// The cost model of docs/PLANS.md, in units of one index entry read in
+/// order. A correlated sub-query pays an index seek plus the fan's rows (read
+/// in order from the `(user_id, fan_id, …)` index) for each candidate fan. A
+/// grouped set reads the rows of its window once through the `(user_id,
+/// time)` index, which holds neither the fan nor the values, so each row is a
+/// seek into the table, then a sorter insert to group it; without a window (or
+/// a usable time index) it reads the creator's whole collection in order.
+/// Calibrated on the 100,000-fan seed (BENCHMARKS.md, segment matrix).
 enum ShapeChooser {
-    /// An index seek, in rows read (a B-tree descent costs about as much as
-    /// reading a handful of adjacent index entries).
+    /// An index or table seek, in entries read in order.
     static let seek: Double = 8
     /// Grouping or collecting a row into the set (a sorter or ephemeral
-    /// B-tree insert), on top of reading it.
+    /// B-tree insert).
     static let collect: Double = 1
+    /// Per row of a window read through the time index.
+    static let windowRow: Double = seek + collect
+    /// Per row of a whole collection read in order.
+    static let scanRow: Double = 1 + collect
 
     static func decide(_ conjunct: Expr, reads: [CollectionRead], candidates: PlanEstimator.Estimate,
                        estimator: PlanEstimator, compiler: SQLCompiler) -> ShapeDecision {
@@ -66,8 +72,8 @@ enum ShapeChooser {
         var groupedReasons: [String] = []
         var lowerBound = false
         for read in reads {
-            let (rows, how, stopped) = groupedRows(read, cap: correlatedCost, estimator: estimator, compiler: compiler)
-            groupedCost += rows * (1 + collect)
+            let (rows, perRow, how, stopped) = groupedRows(read, cap: correlatedCost, estimator: estimator, compiler: compiler)
+            groupedCost += rows * perRow
             groupedReasons.append(how)
             lowerBound = lowerBound || stopped
         }
@@ -80,27 +86,28 @@ enum ShapeChooser {
 
     /// Rows the grouped set reads for one collection.
     static func groupedRows(_ read: CollectionRead, cap: Double, estimator: PlanEstimator,
-                            compiler: SQLCompiler) -> (Double, String, Bool) {
+                            compiler: SQLCompiler) -> (rows: Double, perRow: Double, how: String, stopped: Bool) {
         switch read {
         case .list(let table, let column):
             if table == "fan_tag_values", let stat = estimator.stat("fan_tag_values_by_tag"), stat.count >= 3 {
-                return (stat[2], "\(table): about \(Int(stat[2])) rows per \(column) (index by \(column))", false)
+                return (stat[2], scanRow, "\(table): about \(Int(stat[2])) rows per \(column) (index by \(column))", false)
             }
             let rows = estimator.rows(of: table)
-            return (rows, "\(table): all \(Int(rows)) rows (no index by \(column))", false)
+            return (rows, scanRow, "\(table): all \(Int(rows)) rows (no index by \(column))", false)
         case .aggregate(let aggregate, let collection):
             let table = collection.table, column = collection.timeField.column
-            let all = estimator.rows(of: table)
-            guard let window = aggregate.window else { return (all, "\(table): all \(Int(all)) rows (no window)", false) }
-            guard !compiler.dependsOnFan(window) else { return (all, "\(table): all \(Int(all)) rows (the window depends on the fan)", false) }
-            guard estimator.hasIndex(table, leading: column) else {
-                return (all, "\(table): all \(Int(all)) rows (no index by \(column))", false)
+            func whole(_ why: String) -> (Double, Double, String, Bool) {
+                let all = estimator.rows(of: table)
+                return (all, scanRow, "\(table): all \(Int(all)) rows (\(why))", false)
             }
+            guard let window = aggregate.window else { return whole("no window") }
+            guard !compiler.dependsOnFan(window) else { return whole("the window depends on the fan") }
+            guard estimator.hasIndex(table, leading: column) else { return whole("no index by \(column)") }
             guard let start = try? compiler.windowStart(window),
-                  let counted = estimator.windowRows(table, column: column, start: start, cap: cap / (1 + collect)) else {
-                return (all, "\(table): all \(Int(all)) rows (the window could not be counted)", false)
+                  let counted = estimator.windowRows(table, column: column, start: start, cap: cap / windowRow) else {
+                return whole("the window could not be counted")
             }
-            return (counted.value, "\(table): " + counted.how, counted.isLowerBound)
+            return (counted.value, windowRow, "\(table): " + counted.how, counted.isLowerBound)
         }
     }
 }
