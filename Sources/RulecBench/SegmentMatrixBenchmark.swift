@@ -13,7 +13,8 @@ import Syntax
 ///
 /// `RulecBench segment-matrix` — env: RULEC_BENCH_DB (a seeded store, e.g.
 /// `rulec db seed --fans 100000 --seed 3 --user u`), RULEC_BENCH_USER (u),
-/// RULEC_BENCH_RUNS (5).
+/// RULEC_BENCH_RUNS (5), RULEC_BENCH_JOIN=1 to time the JOIN shape too (it
+/// never beat the better of the other two on the seed, and takes seconds).
 enum SegmentMatrixBenchmark {
     /// One collection read. Hand-written SQL binds `?1` the creator, `?2`
     /// the window's start, `?3` now.
@@ -86,13 +87,14 @@ enum SegmentMatrixBenchmark {
         let runs = Int(environment["RULEC_BENCH_RUNS"] ?? "") ?? 5
         do {
             let store = try EngineStore.open(path: path)
-            try measure(store: store, creator: store.creator(user), path: path, runs: runs)
+            try measure(store: store, creator: store.creator(user), path: path, runs: runs,
+                        withJoin: environment["RULEC_BENCH_JOIN"] == "1")
         } catch {
             print("segment matrix failed: \(error)")
         }
     }
 
-    static func measure(store: Store, creator: CreatorStore, path: String, runs: Int) throws {
+    static func measure(store: Store, creator: CreatorStore, path: String, runs: Int, withJoin: Bool) throws {
         let fans = try creator.scalar("SELECT count(*) FROM fan_profiles WHERE user_id = :user").int64 ?? 0
         guard fans > 0 else { print("no fans for \(creator.userID) in \(path): seed it first"); return }
         func spend(atRank fraction: Double) throws -> Int64 {
@@ -130,7 +132,7 @@ enum SegmentMatrixBenchmark {
                 let bindings: [SQLValue] = [.text(creator.userID), .integer(now - (read.window ?? 0)), .integer(now)]
                 var handTimes: [String: Double] = [:]
                 var mismatch: [String] = []
-                for (name, query) in handWritten(read, fanFilter: sql) {
+                for (name, query) in handWritten(read, fanFilter: sql) where name != "join" || withJoin {
                     var ids: [Int64] = []
                     let used = (1...3).filter { query.contains("?\($0)") }.max() ?? 1
                     handTimes[name] = try median(runs) {
