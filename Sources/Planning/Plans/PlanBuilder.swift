@@ -42,11 +42,18 @@ public enum PlanBuilder {
         var decisions: [ShapeDecision] = []
         if choosing, clauses.contains(where: { !$0.reads.isEmpty }) {
             let fanLevel = clauses.filter { $0.reads.isEmpty }.map(\.clause)
-            let candidates = estimator?.candidates(fanLevel)
+            // Counted once, and only if some conjunct's grouped set is not small.
+            var counted: PlanEstimator.Estimate?
+            let candidates = { () -> PlanEstimator.Estimate in
+                if let counted { return counted }
+                let estimate = estimator!.candidates(fanLevel)
+                counted = estimate
+                return estimate
+            }
             var grouped: [PlanSQL] = [], correlated: [PlanSQL] = []
             for entry in clauses where !entry.reads.isEmpty {
                 guard let conjunct = entry.conjunct else { continue }
-                var decision = if let estimator, let candidates {
+                var decision = if let estimator {
                     ShapeChooser.decide(conjunct, reads: entry.reads, candidates: candidates, estimator: estimator, compiler: compiler)
                 } else {
                     ShapeDecision.forced(conjunct, forced ?? .grouped)

@@ -49,9 +49,15 @@ public final class PlanEstimator {
         return Double(max(1, counted ?? 1))
     }()
 
-    /// Rows of a collection's table for this creator: fans × rows per fan.
-    func rows(of table: String) -> Double {
-        fans * rowsPerFan(of: table)
+    /// The creator's rows of a collection's table, counted up to `cap` on
+    /// the `(user_id, …)` index (so never more than the cheaper plan reads).
+    func rows(of table: String, cap: Double) -> Estimate {
+        let limit = Int(min(max(cap, 1), 1e9)) + 1
+        let bounded: PlanSQL = "SELECT count(*) FROM (SELECT 1 FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) LIMIT \(raw: String(limit)))"
+        guard let counted = count(bounded) else { return Estimate(value: fans * rowsPerFan(of: table), how: "about fans × rows per fan") }
+        let stopped = counted >= limit
+        return Estimate(value: Double(counted), how: stopped ? "more than \(limit - 1) rows (counting stopped)" : "all \(counted) rows (counted)",
+                        isLowerBound: stopped)
     }
 
     /// Average rows per fan (among fans with any), from the `(user_id, fan_id, …)` index's statistics.

@@ -34,6 +34,7 @@ public struct ShapeDecision: Sendable {
             let grouped = (groupedCostIsLowerBound ? "more than " : "") + Self.rounded(groupedCost)
             return "chose correlated: about \(Self.rounded(correlatedCost)) rows read, against \(grouped) for the grouped form"
         }
+        if correlatedCost == 0 { return "chose grouped: about \(Self.rounded(groupedCost)) rows read, a small set" }
         return "chose grouped: about \(Self.rounded(groupedCost)) rows read, against \(Self.rounded(correlatedCost)) for the correlated form"
     }
 

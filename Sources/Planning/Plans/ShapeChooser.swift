@@ -52,20 +52,37 @@ enum ShapeChooser {
     /// Grouping or collecting a row into the set (a sorter or ephemeral
     /// B-tree insert).
     static let collect: Double = 1
-    /// Per row of a window read through the time index.
-    static let windowRow: Double = seek + collect
+    /// Per row of a window read through the time index: a seek into the
+    /// table for the fan and the values, and the sorter's own B-tree insert.
+    static let windowRow: Double = 2 * seek + collect
     /// Per row of a whole collection read in order.
     static let scanRow: Double = 1 + collect
 
-    static func decide(_ conjunct: Expr, reads: [CollectionRead], candidates: PlanEstimator.Estimate,
+    /// A grouped set this cheap is chosen without counting the candidates:
+    /// counting them would cost about as much as reading the set.
+    static let smallSet: Double = 2_000
+
+    static func decide(_ conjunct: Expr, reads: [CollectionRead], candidates countCandidates: () -> PlanEstimator.Estimate,
                        estimator: PlanEstimator, compiler: SQLCompiler) -> ShapeDecision {
+        let small = reads.map { groupedRows($0, cap: smallSet, estimator: estimator, compiler: compiler) }
+        let smallCost = small.reduce(0) { $0 + $1.rows * $1.perRow }
+        if !small.contains(where: \.stopped), smallCost <= smallSet {
+            return ShapeDecision(conjunct: conjunct, shape: .grouped,
+                                 candidates: PlanEstimator.Estimate(value: 0, how: "not counted (the grouped set is small)"),
+                                 groupedCost: smallCost, groupedReasons: small.map(\.how),
+                                 correlatedCost: 0, correlatedReasons: ["not estimated: the grouped set reads at most \(Int(smallSet)) rows"])
+        }
+        let candidates = countCandidates()
         var perFan = 0.0
         var correlatedReasons = ["candidates: " + candidates.how]
         for read in reads {
             let table = read.table
+            // `exists` and a list membership stop at the first row found.
+            let stops = read.stopsAtFirstRow
             let rows = estimator.rowsPerFan(of: table)
-            perFan += seek + rows
-            correlatedReasons.append("\(table): about \(String(format: "%.1f", rows)) rows per fan, plus a seek")
+            perFan += seek + (stops ? min(rows, 2) : rows)
+            correlatedReasons.append("\(table): about \(String(format: "%.1f", rows)) rows per fan"
+                                     + (stops ? ", stopping at the first" : "") + ", plus a seek")
         }
         let correlatedCost = candidates.value * perFan
         var groupedCost = 0.0
@@ -92,13 +109,13 @@ enum ShapeChooser {
             if table == "fan_tag_values", let stat = estimator.stat("fan_tag_values_by_tag"), stat.count >= 3 {
                 return (stat[2], scanRow, "\(table): about \(Int(stat[2])) rows per \(column) (index by \(column))", false)
             }
-            let rows = estimator.rows(of: table)
-            return (rows, scanRow, "\(table): all \(Int(rows)) rows (no index by \(column))", false)
+            let rows = estimator.rows(of: table, cap: cap / scanRow)
+            return (rows.value, scanRow, "\(table): \(rows.how) (no index by \(column))", rows.isLowerBound)
         case .aggregate(let aggregate, let collection):
             let table = collection.table, column = collection.timeField.column
             func whole(_ why: String) -> (Double, Double, String, Bool) {
-                let all = estimator.rows(of: table)
-                return (all, scanRow, "\(table): all \(Int(all)) rows (\(why))", false)
+                let all = estimator.rows(of: table, cap: cap / scanRow)
+                return (all.value, scanRow, "\(table): \(all.how) (\(why))", all.isLowerBound)
             }
             guard let window = aggregate.window else { return whole("no window") }
             guard !compiler.dependsOnFan(window) else { return whole("the window depends on the fan") }
@@ -113,6 +130,13 @@ enum ShapeChooser {
 }
 
 extension CollectionRead {
+    var stopsAtFirstRow: Bool {
+        switch self {
+        case .aggregate(let aggregate, _): aggregate.function == .exists
+        case .list: true
+        }
+    }
+
     var table: String {
         switch self {
         case .aggregate(_, let collection): collection.table
