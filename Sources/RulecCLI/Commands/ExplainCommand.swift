@@ -36,9 +36,12 @@ struct ExplainCommand: Command {
         let format = try OutputFormat(option: arguments.option("--format"))
         let rule = try arguments.option("--rule")
         let segment = try arguments.option("--segment")
+        // With --db, also estimate on that store (read-only); without, no store is touched.
         let databasePath = try arguments.option("--db")
-        let user = try arguments.option("--user")
-        let now = try StoreOptions.now(&arguments)
+        var storeWords = databasePath.map { ["--db", $0] } ?? []
+        for name in ["--user", "--now"] { if let value = try arguments.option(name) { storeWords += [name, value] } }
+        var storeArguments = Arguments(storeWords)
+        let storeOptions = try databasePath.map { _ in try StoreOptions.read(&storeArguments, context) }
         let paths = try arguments.positionals(known: knownOptions)
         guard !paths.isEmpty else { throw CLIError.usage("explain needs the program's files: rulec explain PATH...") }
         if rule != nil && segment != nil { throw CLIError.usage("--rule and --segment exclude each other; name one") }
@@ -56,17 +59,10 @@ struct ExplainCommand: Command {
             subject = .all
         }
         var estimator: PlanEstimator?
-        if let databasePath {
-            guard let user else { throw CLIError.usage("explain --db needs --user ID: the creator whose data the estimates read") }
-            var pathArguments = Arguments(["--db", databasePath])
-            let path = try StoreOptions.databasePath(&pathArguments, context)
-            let store = try ProgramSource.openStore(at: path, user: user)
-            do {
-                let zone = try CreatorTimeZone.load(from: store)
-                estimator = PlanEstimator(store: store, program: program, context: EvaluationContext(now: now ?? context.clock(), zone: zone))
-            } catch {
-                throw StoreOptions.cliError(error, path: path)
-            }
+        if let storeOptions {
+            let session = try storeOptions.open(.read, context)
+            estimator = PlanEstimator(store: session.creator, program: program,
+                                      context: EvaluationContext(now: session.now, zone: session.zone))
         }
         let explanation = ProgramExplanation(program: program, subject: subject, estimator: estimator)
         switch format {
