@@ -60,7 +60,7 @@ enum ShapeChooser {
 
     /// A grouped set this cheap is chosen without counting the candidates:
     /// counting them would cost about as much as reading the set.
-    static let smallSet: Double = 2_000
+    static let smallSet: Double = 20_000
 
     static func decide(_ conjunct: Expr, reads: [CollectionRead], candidates countCandidates: () -> PlanEstimator.Estimate,
                        estimator: PlanEstimator, compiler: SQLCompiler) -> ShapeDecision {
