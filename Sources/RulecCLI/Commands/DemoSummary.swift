@@ -54,7 +54,7 @@ struct DemoSummary {
             rows.append([activity.segmentDisplayNames[change.name] ?? change.name, String(change.members),
                          String(change.entered), String(change.exited)])
         }
-        return ["", "Audiences that changed during the day:"] + TextTable.lines(rows).map { "  " + $0 }
+        return ["", "Audiences that changed during the day:"] + TextTable.lines(Self.rightAligned(rows, columns: [1, 2, 3])).map { "  " + $0 }
     }
 
     private func rulesSection() -> [String] {
@@ -67,7 +67,7 @@ struct DemoSummary {
             rows.append([name, String(activity.fired), cell])
         }
         var lines = ["Rules that fired: \(fired.count) of \(all.count)"]
-        lines += fired.isEmpty ? ["  none"] : TextTable.lines(rows).map { "  " + $0 }
+        lines += fired.isEmpty ? ["  none"] : TextTable.lines(Self.rightAligned(rows, columns: [1])).map { "  " + $0 }
         let quiet = all.filter { report.rules[$0]?.fired ?? 0 == 0 }.sorted()
         if !quiet.isEmpty { lines.append("Quiet today: " + quiet.joined(separator: ", ") + ".") }
         return lines
@@ -96,7 +96,7 @@ struct DemoSummary {
             rows.append([String(item.id), item.ruleName ?? "", item.fanName ?? "", Self.short(item.preview)])
         }
         var lines = ["Waiting for your approval: \(Words.count(pending.count, "item")) (nothing is sent until you decide)"]
-        lines += TextTable.lines(rows).map { "  " + $0 }
+        lines += TextTable.lines(Self.rightAligned(rows, columns: [0])).map { "  " + $0 }
         if pending.count > 5 { lines.append("  … and \(pending.count - 5) more") }
         return lines
     }
@@ -125,6 +125,18 @@ struct DemoSummary {
     private func nextSection() -> [String] {
         let rows = suggestions.map { [$0.label + ":", $0.words.map(Shell.quote).joined(separator: " ")] }
         return ["Look around (each command works pasted as it is):"] + TextTable.lines(rows).map { "  " + $0 }
+    }
+
+    /// Counts line up on their last digit: the cells of `columns` padded on the left.
+    static func rightAligned(_ rows: [[String]], columns: Set<Int>) -> [[String]] {
+        var widths: [Int: Int] = [:]
+        for row in rows { for column in columns where column < row.count { widths[column] = max(widths[column] ?? 0, row[column].count) } }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                guard let width = widths[column] else { return cell }
+                return String(repeating: " ", count: width - cell.count) + cell
+            }
+        }
     }
 
     static func short(_ text: String, limit: Int = 60) -> String {
