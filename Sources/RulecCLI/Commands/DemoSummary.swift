@@ -62,8 +62,12 @@ struct DemoSummary {
         let fired = report.rules.filter { $0.value.fired > 0 }.sorted { ($0.value.fired, $1.key) > ($1.value.fired, $0.key) }
         var rows = [["rule", "fans", "what it did"]]
         for (name, activity) in fired {
-            var cell = Words.list(activity.actions.sorted { Words.actionOrder($0.key, $1.key) }.map { Words.action($0.key, count: $0.value) })
-            if activity.heldBack > 0 { cell += " (\(Words.count(activity.heldBack, "fan")) held back by cooldown or limit)" }
+            // Actions skipped by cooldown or limit are the held-back fans, said once below.
+            let shown = activity.actions.filter { !$0.key.hasPrefix("skipped (cooldown)") && !$0.key.hasPrefix("skipped (limit)") }
+            var cell = Words.list(shown.sorted { Words.actionOrder($0.key, $1.key) }.map { Words.action($0.key, count: $0.value) })
+            if activity.heldBack > 0 {
+                cell += (cell.isEmpty ? "" : "; ") + "\(Words.count(activity.heldBack, "fan")) held back by cooldown or limit"
+            }
             rows.append([name, String(activity.fired), cell])
         }
         var lines = ["Rules that fired: \(fired.count) of \(all.count)"]
