@@ -52,18 +52,22 @@ public enum StarterProject {
 
         ## Deploy and run
 
+        Rules run over a creator's CRM store: `--db FILE` (or `RULEC_DB`) and the creator's
+        id, `--user ID` (or `RULEC_USER`). To rehearse on a synthetic creator first:
+
         ```sh
-        export RULEC_DB=crm.sqlite RULEC_USER=your_creator_id
+        rulec db seed --fans 1000 --db rehearsal.sqlite --user rehearsal   # a realistic made-up creator
+        export RULEC_DB=rehearsal.sqlite RULEC_USER=rehearsal             # or your store and creator id
         rulec deploy Rules/                   # check, then store the program; refuses errors
         rulec segments refresh                # materialize the audiences
         rulec run --once                      # consume new events and due schedules
-        rulec run --watch                     # or keep running
         rulec hitl list                       # actions waiting for a human decision
-        rulec hitl approve ID                 # or: rulec hitl reject ID --reason "..."
         ```
 
-        Pause one automation without a deploy: `rulec pause "Daily churn save"`
-        (`rulec resume` undoes it).
+        `rulec run --watch` keeps running. `rulec hitl approve ID` sends an item on its way,
+        `rulec hitl reject ID --reason "..."` drops it. `rulec pause "Daily churn save"` stops one
+        automation without a deploy (`rulec resume` undoes it), and
+        `rulec why "Thank big tippers" --fan ID` shows why a rule fired for a fan, or did not.
 
         ## CI
 

@@ -7,9 +7,10 @@ import Testing
 /// `rulec init [DIR]`: the starter project is written whole, the CI command it
 /// gates on passes on it, and an existing file stops it before anything is written.
 @Suite struct InitCommandTests {
-    func run(_ words: [String], in folder: String) -> (ExitCode, String, String) {
+    func run(_ words: [String], in folder: String, environment: [String: String] = [:]) -> (ExitCode, String, String) {
         let out = OutputStream.Capture(), err = OutputStream.Capture()
-        let context = CommandContext(environment: ["NO_COLOR": "1"], standardOutput: out.stream, standardError: err.stream,
+        let context = CommandContext(environment: environment.merging(["NO_COLOR": "1"]) { $1 },
+                                     standardOutput: out.stream, standardError: err.stream,
                                      workingDirectory: folder, clock: TestClock.clock)
         return (Rulec.main(words, context: context), out.text, err.text)
     }
@@ -72,5 +73,36 @@ import Testing
         let (code, _, message) = run(["init", "file"], in: scratch.path)
         #expect(code == .usageOrIO)
         #expect(message.contains("is a file"))
+    }
+
+    /// Every command in the README's `sh` blocks, run in order inside the new
+    /// project as a shell would (its `export`s included), succeeds. The demo
+    /// line gets a folder of the test's own and fewer fans, so it leaves nothing behind.
+    @Test func theReadmeCommandsRunInTheNewProject() throws {
+        let scratch = try TemporaryFolder("init-readme")
+        let root = scratch.path("p")
+        #expect(run(["init", "p"], in: scratch.path).0 == .success)
+        let readme = try String(contentsOfFile: root + "/README.md", encoding: .utf8)
+        var environment: [String: String] = [:]
+        var ran: [String] = []
+        for block in readme.components(separatedBy: "```sh\n").dropFirst() {
+            for line in block.components(separatedBy: "```")[0].split(separator: "\n") {
+                let command = line.components(separatedBy: " #")[0].trimmingCharacters(in: .whitespaces)
+                var words = ShellWords.split(command)
+                if words.first == "export" {
+                    for pair in words.dropFirst() {
+                        let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                        environment[parts[0]] = parts[1]
+                    }
+                    continue
+                }
+                guard words.first == "rulec" else { continue }
+                if words.starts(with: ["rulec", "demo"]) { words += ["--dir", scratch.path("demo"), "--fans", "60"] }
+                let (code, output, message) = run(Array(words.dropFirst()), in: root, environment: environment)
+                #expect(code == .success, "\(command): \(output)\(message)")
+                ran.append(words[1])
+            }
+        }
+        #expect(["check", "fmt", "explain", "demo", "db", "deploy", "segments", "run", "hitl"].allSatisfy(ran.contains), "\(ran)")
     }
 }
