@@ -94,11 +94,10 @@ import Store
         let broken = try scratch.write("rule \"x\" { on transaction.tipp then { tag \"a\" } }\n", to: "broken/x.rules")
         let manager = FileManager.default
 
-        let fresh = scratch.path("fresh")
-        let (code, _, message) = run(["demo", "--dir", fresh, "--fans", "5", "--rules", broken], in: scratch)
+        let (code, _, message) = run(["demo", "--dir", "fresh/deeper/demo", "--fans", "5", "--rules", broken], in: scratch)
         #expect(code == .usageOrIO)
         #expect(message.contains("could not be deployed"), "\(message)")
-        #expect(!manager.fileExists(atPath: fresh), "the folder the demo made is gone")
+        #expect(!manager.fileExists(atPath: scratch.path("fresh")), "every folder the demo made is gone")
 
         let kept = scratch.path("kept")
         try scratch.write("mine", to: "kept/notes.txt")

@@ -109,7 +109,8 @@ struct DemoCommand: Command {
 /// failed run can take back exactly that (never a folder the user already had).
 struct DemoFolder {
     let path: String
-    let createdFolder: Bool
+    /// The outermost folder the demo created (`--dir a/b/c` with no `a` makes `a`), if any.
+    let createdRoot: String?
     var databasePath: String { path + "/crm.sqlite" }
 
     static func make(_ directory: String?, _ context: CommandContext) throws -> DemoFolder {
@@ -119,27 +120,32 @@ struct DemoFolder {
             do { try manager.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
                 throw CLIError.io("cannot create a temporary folder at \(path): \(error.localizedDescription)")
             }
-            return DemoFolder(path: path, createdFolder: true)
+            return DemoFolder(path: path, createdRoot: path)
         }
         let path = ProgramLoader.tidy(directory.hasPrefix("/") ? directory : context.workingDirectory + "/" + directory)
         var isDirectory: ObjCBool = false
-        let existed = manager.fileExists(atPath: path, isDirectory: &isDirectory)
-        if existed && !isDirectory.boolValue { throw CLIError.usage("\(directory) is a file; give --dir a folder") }
-        let folder = DemoFolder(path: path, createdFolder: !existed)
-        guard !manager.fileExists(atPath: folder.databasePath) else {
-            throw CLIError.usage("\(folder.databasePath) already exists; give --dir a new folder")
+        if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw CLIError.usage("\(directory) is a file; give --dir a folder") }
+            guard !manager.fileExists(atPath: path + "/crm.sqlite") else {
+                throw CLIError.usage("\(path)/crm.sqlite already exists; give --dir a new folder")
+            }
+            return DemoFolder(path: path, createdRoot: nil)
+        }
+        var root = path
+        while case let parent = (root as NSString).deletingLastPathComponent, parent != root, !manager.fileExists(atPath: parent) {
+            root = parent
         }
         do { try manager.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
             throw CLIError.io("cannot create \(directory): \(error.localizedDescription)")
         }
-        return folder
+        return DemoFolder(path: path, createdRoot: root)
     }
 
-    /// The folder if the demo made it, else only the store's files.
+    /// The folders the demo made, else only the store's files.
     func removeWhatWasMade() {
         let manager = FileManager.default
-        if createdFolder {
-            try? manager.removeItem(atPath: path)
+        if let createdRoot {
+            try? manager.removeItem(atPath: createdRoot)
         } else {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? manager.removeItem(atPath: databasePath + suffix) }
         }
