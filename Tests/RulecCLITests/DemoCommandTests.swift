@@ -2,6 +2,7 @@ import RulecTestSupport
 import Foundation
 import Testing
 @testable import RulecCLI
+import Starter
 import Store
 
 /// `rulec demo` end to end on a small store, run from a folder with no `Rules/`
@@ -26,7 +27,8 @@ import Store
         let folder = scratch.path("demo")
         let (code, output, progress) = run(["demo", "--dir", folder, "--fans", "400"], in: scratch)
         #expect(code == .success, "\(progress)")
-        for step in ["Seeding a creator with 400 fans", "Deploying the starter library (5 files)", "Running the rules over the day"] {
+        for step in ["Seeding a creator with 400 fans", "Deploying the starter library (\(StarterLibrary.files.count) files)",
+                     "Running the rules over the day"] {
             #expect(progress.contains("✓ \(step)"))
         }
         let store = try Store.open(path: folder + "/crm.sqlite")
