@@ -45,7 +45,7 @@ struct DemoCommand: Command {
         let fans = try arguments.intOption("--fans") ?? 3_000
         let seed = try arguments.intOption("--seed") ?? 1
         let rulePaths = try arguments.options("--rules")
-        let fixedNow = try StoreOptions.now(&arguments)
+        let fixedNow = try StoreOptions.now(&arguments, context)
         let extra = try arguments.positionals(known: ["--dir", "--fans", "--rules", "--seed", "--now"])
         guard extra.isEmpty else { throw CLIError.usage("demo takes no arguments, got '\(extra[0])'") }
         guard fans >= 1 else { throw CLIError.usage("--fans must be at least 1") }

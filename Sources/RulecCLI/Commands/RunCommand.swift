@@ -37,9 +37,7 @@ struct RunCommand: Command {
     static let knownOptions = ["--interval", "--batch", "--stale-after", "--format"] + StoreOptions.names
 
     static func run(_ arguments: inout Arguments, _ context: CommandContext) throws -> ExitCode {
-        let path = try StoreOptions.databasePath(&arguments, context)
-        let user = try StoreOptions.userID(&arguments, context)!
-        let fixedNow = try StoreOptions.now(&arguments)
+        let options = try StoreOptions.read(&arguments, context)
         let watch = arguments.flag("--watch")
         let once = arguments.flag("--once")
         if watch && once { throw CLIError.usage("--once and --watch cannot be combined") }
@@ -60,9 +58,9 @@ struct RunCommand: Command {
             throw CLIError.usage("run takes no arguments, got '\(extra)'")
         }
 
-        let store: Store
-        do { store = try EngineStore.open(path: path) } catch { throw StoreOptions.cliError(error, path: path) }
-        let engine = Engine(store: store.creator(user),
+        let session = try options.open(.write, context)
+        let path = session.path, fixedNow = session.fixedNow
+        let engine = Engine(store: session.creator,
                             options: EngineOptions(batchSize: batch, staleAfterSeconds: staleAfter, dryRun: dryRun))
         let clock = { fixedNow ?? context.clock() }
         let print = { (report: RunReport) in
