@@ -114,6 +114,30 @@ import Store
         #expect(!manager.fileExists(atPath: never))
     }
 
+    /// The binary copied to a folder of its own and run from another, with no
+    /// `Rules/` anywhere near: the library travels inside it.
+    @Test func aCopiedBinaryRunsTheDemoAnywhere() throws {
+        let scratch = try TemporaryFolder("demo-copied")
+        let copy = scratch.url.appendingPathComponent("bin/rulec")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: try RulecBinary.require(), to: copy)
+        let elsewhere = try TemporaryFolder("demo-copied-cwd")
+        let process = Process()
+        process.executableURL = copy
+        process.arguments = ["demo", "--dir", scratch.path("store"), "--fans", "50", "--now", "2026-11-25T00:00:00Z"]
+        process.currentDirectoryURL = elsewhere.url
+        process.environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("Rules that fired:"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty, "nothing written where it ran")
+    }
+
     /// Lines' `rulec COMMAND …` tails, where COMMAND is one of rulec's, split into words as a POSIX shell would.
     static func suggestedCommands(in output: String) -> [[String]] {
         let names = Set(CommandTable.all.map { $0.path[0] })
