@@ -23,16 +23,16 @@ struct DemoSummary {
 
     var text: String {
         var lines: [String] = []
-        let who = activity.creatorName.map { "\($0), a creator with \(Words.count(activity.fans, "fan"))" } ?? "a creator"
+        let who = activity.creatorName.map { "\($0), a creator with \(Plural.noun(activity.fans, "fan"))" } ?? "a creator"
         lines.append("One day of fan business for \(who): \(Time.iso8601(start)) to \(Time.iso8601(end))")
         lines.append("")
         lines.append("The day: " + Words.list([
-            Words.count(day.newFans, "new subscriber"), Words.count(day.tips, "tip"),
-            Words.count(day.purchases, "PPV purchase or paid DM", plural: "PPV purchases and paid DMs"),
-            Words.count(day.messages, "message"), Words.count(day.customRequests, "custom request"),
-            Words.count(day.renewals, "renewal"), Words.count(day.cancellations, "cancellation"),
+            Plural.noun(day.newFans, "new subscriber"), Plural.noun(day.tips, "tip"),
+            Plural.noun(day.purchases, "PPV purchase or paid DM", "PPV purchases and paid DMs"),
+            Plural.noun(day.messages, "message"), Plural.noun(day.customRequests, "custom request"),
+            Plural.noun(day.renewals, "renewal"), Plural.noun(day.cancellations, "cancellation"),
         ]) + ".")
-        lines.append("rulec read \(Words.count(report.events, "event")), audience entries and exits included.")
+        lines.append("rulec read \(Plural.noun(report.events, "event")), audience entries and exits included.")
         lines += audienceSection()
         lines.append("")
         lines += rulesSection()
@@ -63,10 +63,10 @@ struct DemoSummary {
         var rows = [["rule", "fans", "what it did"]]
         for (name, activity) in fired {
             // Actions skipped by cooldown or limit are the held-back fans, said once below.
-            let shown = activity.actions.filter { !$0.key.hasPrefix("skipped (cooldown)") && !$0.key.hasPrefix("skipped (limit)") }
+            let shown = activity.actions.filter { $0.key.fate != .skipped || !["cooldown", "limit"].contains($0.key.reason ?? "") }
             var cell = Words.list(shown.sorted { Words.actionOrder($0.key, $1.key) }.map { Words.action($0.key, count: $0.value) })
             if activity.heldBack > 0 {
-                cell += (cell.isEmpty ? "" : "; ") + "\(Words.count(activity.heldBack, "fan")) held back by cooldown or limit"
+                cell += (cell.isEmpty ? "" : "; ") + "\(Plural.noun(activity.heldBack, "fan")) held back by cooldown or limit"
             }
             rows.append([name, String(activity.fired), cell])
         }
@@ -80,11 +80,11 @@ struct DemoSummary {
     private func effectsSection() -> [String] {
         let executed = activity.executed
         var lines = ["What rulec did:",
-                     "  " + Words.count(executed["send"] ?? 0, "message draft") + " written (fan_messages, status draft, ready to send)",
-                     "  " + Words.list([Words.count(executed["tag"] ?? 0, "tag") + " added"]
-                                       + (executed["untag", default: 0] > 0 ? [Words.count(executed["untag"]!, "tag") + " removed"] : [])
-                                       + [Words.count(executed["note"] ?? 0, "note") + " written"]),
-                     "  " + Words.count(activity.scheduledForLater, "action") + " scheduled for later (after a delay)"]
+                     "  " + Plural.noun(executed["send"] ?? 0, "message draft") + " written (fan_messages, status draft, ready to send)",
+                     "  " + Words.list([Plural.noun(executed["tag"] ?? 0, "tag") + " added"]
+                                       + (executed["untag", default: 0] > 0 ? [Plural.noun(executed["untag"]!, "tag") + " removed"] : [])
+                                       + [Plural.noun(executed["note"] ?? 0, "note") + " written"]),
+                     "  " + Plural.noun(activity.scheduledForLater, "action") + " scheduled for later (after a delay)"]
         if !activity.drafts.isEmpty { lines.append("  For example:") }
         for draft in activity.drafts {
             lines.append("    to \(draft.fanName) on \(draft.platform): \"\(Self.short(draft.body))\"")
@@ -99,7 +99,7 @@ struct DemoSummary {
         for item in pending.prefix(5) {
             rows.append([String(item.id), item.ruleName ?? "", item.fanName ?? "", Self.short(item.preview)])
         }
-        var lines = ["Waiting for your approval: \(Words.count(pending.count, "item")) (nothing is sent until you decide)"]
+        var lines = ["Waiting for your approval: \(Plural.noun(pending.count, "item")) (nothing is sent until you decide)"]
         lines += TextTable.lines(Self.rightAligned(rows, columns: [0])).map { "  " + $0 }
         if pending.count > 5 { lines.append("  … and \(pending.count - 5) more") }
         return lines
@@ -149,49 +149,39 @@ struct DemoSummary {
     }
 }
 
-/// Counts and lists as a sentence says them.
+/// Lists and action outcomes as a sentence says them (counts: `Plural`).
 enum Words {
-    /// `1 tip`, `2 tips`; `plural` where adding an s is wrong.
-    static func count(_ n: Int, _ singular: String, plural: String? = nil) -> String {
-        "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
-    }
-
     /// `a`, `a and b`, `a, b and c`.
     static func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
-    /// Sends first, then tags, untags and notes; within a type, by outcome.
-    static func actionOrder(_ a: String, _ b: String) -> Bool {
+    /// Sends first, then tags, untags and notes; within a type, by what became of them.
+    static func actionOrder(_ a: RunReport.ActionTally, _ b: RunReport.ActionTally) -> Bool {
         let types = ["send", "tag", "untag", "note"]
-        func rank(_ key: String) -> (Int, String) {
-            let type = key.split(separator: " ").last.map(String.init) ?? key
-            return (types.firstIndex(of: type) ?? types.count, key)
-        }
-        return rank(a) < rank(b)
+        func rank(_ tally: RunReport.ActionTally) -> Int { types.firstIndex(of: tally.actionType) ?? types.count }
+        return (rank(a), a) < (rank(b), b)
     }
 
-    /// A `RunReport` action key (`executed send`, `delayed tag`, `queued for approval send`) in words.
-    static func action(_ key: String, count n: Int) -> String {
-        let parts = key.split(separator: " ").map(String.init)
-        guard let type = parts.last, parts.count >= 2 else { return "\(n) \(key)" }
-        let outcome = parts.dropLast().joined(separator: " ")
-        let noun: String
-        switch type {
-        case "send": noun = count(n, "message")
-        case "tag", "untag": noun = count(n, "tag")
-        case "note": noun = count(n, "note")
-        default: noun = count(n, type + " action")
+    /// What became of `count` actions, in a creator's words: `20 messages drafted`,
+    /// `5 messages awaiting approval`, `21 messages scheduled for later`.
+    static func action(_ tally: RunReport.ActionTally, count n: Int) -> String {
+        let (singular, done): (String, String) = switch tally.actionType {
+        case "send": ("message", "drafted")
+        case "tag": ("tag", "added")
+        case "untag": ("tag", "removed")
+        case "note": ("note", "written")
+        default: (tally.actionType == "action" ? "action" : tally.actionType + " action", "done")
         }
-        switch (outcome, type) {
-        case ("executed", "send"): return noun + " drafted"
-        case ("executed", "tag"): return noun + " added"
-        case ("executed", "untag"): return noun + " removed"
-        case ("executed", "note"): return noun + " written"
-        case ("delayed", _): return noun + " scheduled for later"
-        case ("queued for approval", _): return noun + " awaiting approval"
-        default: return noun + " " + outcome
+        switch tally.fate {
+        case .executed: return Plural.noun(n, singular) + " " + done
+        case .delayedExecuted: return Plural.noun(n, "delayed " + singular) + " " + done
+        case .scheduled: return Plural.noun(n, singular) + " scheduled for later"
+        case .queuedForApproval: return Plural.noun(n, singular) + " awaiting approval"
+        case .skipped: return Plural.noun(n, singular) + " skipped" + (tally.reason.map { " (\($0))" } ?? "")
+        case .expired: return Plural.noun(n, "delayed " + singular) + " expired"
+        case .failed: return Plural.noun(n, singular) + " failed"
         }
     }
 }
