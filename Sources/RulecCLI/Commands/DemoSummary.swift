@@ -108,10 +108,11 @@ struct DemoSummary {
     /// Commands to go on with, in an order that works when pasted one after
     /// another: each names the store, the creator and, if the demo had one, its clock.
     var suggestions: [(label: String, words: [String])] {
-        var list: [(label: String, words: [String])] = []
+        var list: [(label: String, words: [String])] = [("Your automations", ["rules"])]
+        if activity.scheduledForLater > 0 { list.append(("Delayed actions", ["scheduled"])) }
         let pending = activity.pendingApprovals
         if let first = pending.first {
-            list.append(("Everything waiting", ["hitl", "list"]))
+            list.append(("Waiting for approval", ["hitl", "list"]))
             list.append(("One item in full", ["hitl", "show", String(first.id)]))
             list.append(("Approve it", ["hitl", "approve", String(first.id)]))
             if pending.count > 1 {
