@@ -105,7 +105,7 @@ public struct CoverageSummary: Sendable {
         ]
     }
 
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 }

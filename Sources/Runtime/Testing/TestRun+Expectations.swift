@@ -8,7 +8,7 @@ import Syntax
 /// the approval queue) or evaluates a condition for the fan at the clock with
 /// the evaluator. A failure says what was expected and what happened.
 extension TestRun {
-    mutating func check(_ expectation: Expectation, range: SourceRange) throws -> TestFailure? {
+    func check(_ expectation: Expectation, range: SourceRange) throws -> TestFailure? {
         switch expectation {
         case .fired(let rule, let negated, let times, let fan):
             let fanID = try fan.map { try world.fanID($0) }
@@ -84,9 +84,9 @@ extension TestRun {
     }
 
     /// Runs `body`, recording the segment conditions it evaluates when coverage is on.
-    private mutating func traced(_ evaluator: Evaluator, _ body: (Evaluator) throws -> Void) throws {
-        guard recordCoverage else { return try body(evaluator) }
-        try CoverageRecorder(world: world, decisions: decisions).trace(evaluator, into: &coverage, body)
+    private func traced(_ evaluator: Evaluator, _ body: (Evaluator) throws -> Void) throws {
+        guard let coverage else { return try body(evaluator) }
+        try coverage.trace(evaluator, body)
     }
 
     static func times(_ n: Int) -> String { n == 1 ? "1 time" : "\(n) times" }

@@ -17,7 +17,7 @@ public enum TestRunner {
             var run = try TestRun(test: test, program: program, files: files, recordCoverage: coverage)
             try run.play()
             return TestResult(name: test.name, range: nameRange, outcome: run.failures.isEmpty ? .pass : .fail,
-                              failures: run.failures, coverage: run.coverage)
+                              failures: run.failures, coverage: run.coverage?.log ?? CoverageLog())
         } catch let error as TestError {
             return TestResult(name: test.name, range: nameRange, outcome: .error,
                               failures: [TestFailure(range: error.range, message: error.message)])
@@ -36,12 +36,11 @@ struct TestRun {
     let world: TestWorld
     let recordCoverage: Bool
     var failures: [TestFailure] = []
-    var coverage = CoverageLog()
+    /// Set when `--coverage` asked for it.
+    let coverage: CoverageRecorder?
     var deployed = false
     /// Fans that join at their `fan.created` event, with their blocks.
     var latecomers: [String: [TestField]] = [:]
-    /// The program's decisions, when coverage is recorded.
-    let decisions: [Decision]
 
     init(test: CheckedTest, program: CheckedProgram, files: [SourceFile], recordCoverage: Bool) throws {
         self.test = test
@@ -49,7 +48,7 @@ struct TestRun {
         self.files = files
         self.recordCoverage = recordCoverage
         self.world = try TestWorld(program: program)
-        self.decisions = recordCoverage ? Decision.all(in: program) : []
+        self.coverage = recordCoverage ? CoverageRecorder(world: world, decisions: Decision.all(in: program)) : nil
         for (index, step) in test.declaration.steps.enumerated() {
             if case .event(_, let fan, _) = step.kind, case .event(let spec, _)? = test.triggers[index], spec.name == "fan.created" {
                 latecomers[fan.name] = []
@@ -117,11 +116,12 @@ struct TestRun {
 
     /// The engine at the clock, batch after batch until nothing is left.
     private mutating func runEngine() throws {
-        let engine = Engine(store: world.creator)
-        let before = recordCoverage ? try CoverageRecorder.lastRunID(world.creator) : 0
+        var options = EngineOptions()
+        options.observer = coverage
+        let engine = Engine(store: world.creator, options: options)
         var report = try engine.runBatch(clock: world.clock)
         while report.hasMoreEvents { report = try engine.runBatch(clock: world.clock) }
-        if recordCoverage { try CoverageRecorder(world: world, decisions: decisions).record(runsAfter: before, into: &coverage) }
+        try coverage?.recordRuns()
     }
 
     // MARK: Events
