@@ -36,5 +36,5 @@ public enum TestFanField: Hashable, Sendable {
 
 extension CollectionSpec {
     /// Every field a record of the collection may give, its time field first.
-    public var recordFields: [FieldSpec] { [timeField] + fields }
+    public var recordFields: [FieldSpec] { fields.contains(timeField) ? fields : [timeField] + fields }
 }

@@ -203,6 +203,15 @@ extension Parser {
     private mutating func parseTestTrigger() -> TriggerSyntax {
         let start = current.start
         var path: [Identifier] = []
+        if at(.schedule), peek().kind != .dot {
+            // A schedule is played by moving the clock: skip it whole, to its `for FAN`.
+            error(.invalidSchedule, "a schedule is not an event a test plays: move the clock over its slot with `at`",
+                  at: range(of: current))
+            var progress = LoopProgress()
+            while !atEnd, !isWord(current, "for"), !at(.rightBrace), progress.advanced(self) { advance() }
+            panicMode = false
+            return .event(path: path, argument: nil, range: range(from: start))
+        }
         guard current.kind.isWord else {
             reportUnexpected(expected: "a trigger, such as `transaction.tip`")
             return .event(path: path, argument: nil, range: insertionPoint)
