@@ -9,11 +9,13 @@ enum TestActions {
     struct Firing {
         var rule: String
         var at: Int64
+        var runID: Int64
     }
 
     /// One automation_rule_actions or hitl_action_queue row.
     struct Action {
         var id: Int64
+        var runID: Int64
         var rule: String
         var type: String
         var argument: String
@@ -39,10 +41,10 @@ enum TestActions {
     static func firings(_ store: CreatorStore, fan: Int64?) throws -> [Firing] {
         var result: [Firing] = []
         try store.forEachRow("""
-            SELECT r.name, f.fired_at, f.fan_id FROM automation_rule_firings f JOIN automation_rules r ON r.id = f.rule_id
+            SELECT r.name, f.fired_at, f.fan_id, f.run_id FROM automation_rule_firings f JOIN automation_rules r ON r.id = f.rule_id
             WHERE f.user_id = :user ORDER BY f.id
             """) { row in
-            if fan == nil || row.int64(2) == fan { result.append(Firing(rule: row.string(0), at: row.int64(1))) }
+            if fan == nil || row.int64(2) == fan { result.append(Firing(rule: row.string(0), at: row.int64(1), runID: row.int64(3))) }
         }
         return result
     }
@@ -50,10 +52,10 @@ enum TestActions {
     static func actions(_ store: CreatorStore, fan: Int64) throws -> [Action] {
         var result: [Action] = []
         try store.forEachRow("""
-            SELECT a.id, r.name, a.action_type, a.params_json, a.outcome, a.reason FROM automation_rule_actions a
+            SELECT a.id, r.name, a.action_type, a.params_json, a.outcome, a.run_id, a.reason FROM automation_rule_actions a
             JOIN automation_rules r ON r.id = a.rule_id WHERE a.user_id = :user AND a.fan_id = ? ORDER BY a.id
             """, [.integer(fan)]) { row in
-            result.append(action(row, reason: row.optionalString(5)))
+            result.append(action(row, reason: row.optionalString(6)))
         }
         return result
     }
@@ -61,7 +63,7 @@ enum TestActions {
     static func queued(_ store: CreatorStore, fan: Int64) throws -> [Action] {
         var result: [Action] = []
         try store.forEachRow("""
-            SELECT q.id, r.name, q.action_type, q.params_json, q.status FROM hitl_action_queue q
+            SELECT q.id, r.name, q.action_type, q.params_json, q.status, q.run_id FROM hitl_action_queue q
             JOIN automation_rules r ON r.id = q.rule_id WHERE q.user_id = :user AND q.fan_id = ? ORDER BY q.id
             """, [.integer(fan)]) { row in
             result.append(action(row, reason: nil))
@@ -82,7 +84,7 @@ enum TestActions {
                 }
             }
         }
-        return Action(id: row.int64(0), rule: row.string(1), type: row.string(2), argument: argument, with: with,
+        return Action(id: row.int64(0), runID: row.int64(5), rule: row.string(1), type: row.string(2), argument: argument, with: with,
                       status: row.string(4), reason: reason)
     }
 

@@ -102,8 +102,15 @@ extension TestRun {
                 if fanID != nil { lines.append("no rule fired for \(name)") }
                 continue
             }
-            for firing in firings { lines.append("\"\(firing.rule)\" fired for \(name) at \(Time.iso8601(firing.at))") }
-            for action in actions { lines.append("  \"\(action.rule)\": \(action.summary)") }
+            // Each firing with its actions, then the runs that held the fan back.
+            let fired = Set(firings.map(\.runID))
+            for firing in firings {
+                lines.append("\"\(firing.rule)\" fired for \(name) at \(Time.iso8601(firing.at))")
+                lines += actions.filter { $0.runID == firing.runID }.map { "  " + $0.summary }
+            }
+            for action in actions where !fired.contains(action.runID) {
+                lines.append("\"\(action.rule)\" did not fire for \(name): \(action.summary)")
+            }
         }
         if lines.isEmpty { lines.append("no rule fired") }
         return lines
