@@ -20,10 +20,10 @@ extension DeclarationPrinter {
         case .template(let name, let body):
             return single("template " + LiteralPrinter.string(name.value) + " " + LiteralPrinter.string(body.value))
         case .fan(let name, let fields):
-            return block(head: "fan " + name.name, fields: fields, range: range)
+            return block(head: "fan " + name.name, headEnd: name.range.end, fields: fields, range: range)
         case .event(let trigger, let fan, let fields):
             let head = "event " + self.trigger(trigger) + " for " + fan.name
-            return fields.isEmpty ? single(head) : block(head: head, fields: fields, range: range)
+            return fields.isEmpty ? single(head) : block(head: head, headEnd: fan.range.end, fields: fields, range: range)
         case .decide(let approve, let pattern):
             return single((approve ? "approve " : "reject ") + text(of: pattern))
         case .expect(let expectation):
@@ -74,12 +74,12 @@ extension DeclarationPrinter {
         }
     }
 
-    private func block(head: String, fields: [TestField], range: SourceRange) -> [LayoutLine] {
+    private func block(head: String, headEnd: Int, fields: [TestField], range: SourceRange) -> [LayoutLine] {
         let oneLine = head + " " + (fields.isEmpty ? "{}" : flat(fields))
         if LineBreaking.width(of: oneLine, indent: 1) <= LineBreaking.maximumWidth {
             return [LayoutLine(indent: 1, text: oneLine, sourceStart: range.start, sourceEnd: range.end)]
         }
-        var lines = [LayoutLine(indent: 1, text: head + " {", sourceStart: range.start, sourceEnd: fields[0].path[0].range.start)]
+        var lines = [LayoutLine(indent: 1, text: head + " {", sourceStart: range.start, sourceEnd: headEnd)]
         for (index, field) in fields.enumerated() {
             let comma = index < fields.count - 1 ? "," : ""
             let text = flat(field) + comma
