@@ -66,12 +66,15 @@ import Testing
               expect ana not in whales
               expect fan.lifetime_spend >= $5 and not ("vip" in fan.tags) for ana
               expect nothing for ana
+              expect "vip" in fan.tags for ana
+              expect not "vip" in fan.tags for ana
             }
             """))
-        let expectations = decl.steps.compactMap { step -> Expectation? in
+        let expectations = decl.steps.compactMap { step -> Syntax.Expectation? in
             if case .expect(let e) = step.kind { e } else { nil }
         }
-        #expect(expectations.count == 14)
+        #expect(expectations.count == 16)
+        guard case .condition = expectations[14], case .condition = expectations[15] else { Issue.record("strings start conditions"); return }
         guard case .fired(_, false, let times?, let fan?) = expectations[1] else { Issue.record("\(expectations[1])"); return }
         #expect(TreeDump.expr(times) == "1" && fan.name == "ana")
         guard case .fired(_, true, nil, _) = expectations[2] else { Issue.record("\(expectations[2])"); return }

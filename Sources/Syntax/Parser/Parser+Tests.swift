@@ -106,12 +106,14 @@ extension Parser {
     /// After `expect`.
     private mutating func parseExpectation() -> Expectation? {
         // `expect not "Rule" fired`, `expect not send …`: a negated rule or action.
+        // A string then `fired` names a rule; any other string starts a condition (`"vip" in fan.tags`).
         var negated = false
-        if at(.not), peek().kind == .stringLiteral || Self.actionKind(peek().kind) != nil || isWord(peek(), "queued") {
+        if at(.not), (peek().kind == .stringLiteral && isWord(peek(2), "fired")) || Self.actionKind(peek().kind) != nil
+            || isWord(peek(), "queued") {
             advance()
             negated = true
         }
-        if at(.stringLiteral) {
+        if at(.stringLiteral), isWord(peek(), "fired") || negated {
             let rule = parseStringLiteral()
             guard expectWord("fired", "`fired` after the rule's name") else { return nil }
             var times: Expr?
