@@ -10,11 +10,15 @@ import Syntax
 /// firing order, cooldown, limits, cascades, `after` and approvals are the
 /// real ones. Expectations read what the engine wrote.
 public enum TestRunner {
-    public static func run(_ test: CheckedTest, program: CheckedProgram, files: [SourceFile], coverage: Bool = false) -> TestResult {
+    /// `files` are the program's files; `deployed` the same with the tests
+    /// blanked out (see `deployable`), computed once for a whole suite.
+    public static func run(_ test: CheckedTest, program: CheckedProgram, files: [SourceFile], deployed: [SourceFile]? = nil,
+                           coverage: Bool = false) -> TestResult {
         let start = test.declaration.range
         let nameRange = SourceRange(file: start.file, start: start.start, end: test.declaration.name.range.end)
         do {
-            var run = try TestRun(test: test, program: program, files: files, recordCoverage: coverage)
+            var run = try TestRun(test: test, program: program, files: deployed ?? deployable(files, program: program),
+                                  recordCoverage: coverage)
             try run.play()
             return TestResult(name: test.name, range: nameRange, outcome: run.failures.isEmpty ? .pass : .fail,
                               failures: run.failures, coverage: run.coverage?.log ?? CoverageLog())
@@ -24,6 +28,26 @@ public enum TestRunner {
         } catch {
             return TestResult(name: test.name, range: nameRange, outcome: .error,
                               failures: [TestFailure(range: nameRange, message: "the test could not run: \(error)")])
+        }
+    }
+}
+
+extension TestRunner {
+    /// The files each test deploys: the program's, with every `test`
+    /// declaration replaced by spaces (newlines kept, so positions stay).
+    /// Deploy ignores tests anyway; without them the deployer does not check
+    /// every test of the suite again for each test.
+    public static func deployable(_ files: [SourceFile], program: CheckedProgram) -> [SourceFile] {
+        let ranges = Dictionary(grouping: program.tests.map(\.declaration.range), by: \.file)
+        return files.map { file in
+            guard let blanks = ranges[file.id] else { return file }
+            var bytes = file.bytes
+            for range in blanks {
+                for index in range.start..<min(range.end, bytes.count) where bytes[index] != UInt8(ascii: "\n") {
+                    bytes[index] = UInt8(ascii: " ")
+                }
+            }
+            return SourceFile(id: file.id, path: file.path, bytes: bytes)
         }
     }
 }

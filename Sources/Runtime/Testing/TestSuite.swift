@@ -9,8 +9,9 @@ public enum TestSuite {
                            coverage: Bool = false) -> [TestResult] {
         let tests = program.tests.filter { filter?($0.name) ?? true }
         let results = ResultSlots(count: tests.count)
+        let deployed = TestRunner.deployable(files, program: program)
         DispatchQueue.concurrentPerform(iterations: tests.count) { index in
-            results.set(index, TestRunner.run(tests[index], program: program, files: files, coverage: coverage))
+            results.set(index, TestRunner.run(tests[index], program: program, files: files, deployed: deployed, coverage: coverage))
         }
         return results.all
     }
