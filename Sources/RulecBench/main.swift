@@ -13,6 +13,8 @@ let benchmarks: [(name: String, run: () -> Void)] = [
         RunBenchmark.run(fans: environment["RULEC_BENCH_FANS"].flatMap { Int($0) } ?? 100_000,
                          events: environment["RULEC_BENCH_EVENTS"].flatMap { Int($0) } ?? 100_000)
     }),
+    ("test", { TestBenchmark.run() }),
+    ("mutants", { TestBenchmark.mutants() }),
 ]
 
 let selected = Set(CommandLine.arguments.dropFirst())

@@ -67,6 +67,8 @@ enum StructuralDump {
         case .rule(let r):
             let clauses = DeclarationPrinter.canonicalOrder(r.clauses).map { clause($0.kind) }
             return "rule \(string(r.name.value)) {\n  " + clauses.joined(separator: "\n  ") + "\n}"
+        case .test(let t):
+            return "test \(string(t.name.value)) \(t.steps.count) steps {\n  " + t.expressions.map(expr).joined(separator: "\n  ") + "\n}"
         }
     }
 

@@ -51,6 +51,7 @@ import Testing
                     a.after.map(visit)
                     if case .send(_, let with, let via) = a.kind { with.forEach { visit($0.value) }; via.map(visit) }
                 }
+            case .test(let t): t.expressions.forEach(visit)
             }
         }
         #expect(count > 40)

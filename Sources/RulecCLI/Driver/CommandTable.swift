@@ -22,5 +22,6 @@ enum CommandTable {
         SegmentsRefreshCommand.self,
         SegmentEvalCommand.self,
         WhyCommand.self,
+        TestCommand.self,
     ]
 }

@@ -23,6 +23,7 @@ extension BatchRun {
             fieldsByTrigger[trigger.name] = fields
             let context = EvaluationContext(now: event.time, zone: zone, event: fields)
             let started = ContinuousClock.now
+            options.observer?.evaluating(rule: rule.name, fanID: event.fanID, context: context)
             let matched: [Int64]
             do {
                 matched = try plans.fanIDs(rule.eventPlan, context: context, fanID: event.fanID)

@@ -36,6 +36,7 @@ extension BatchRun {
         try log.setLastSlot(rule: rule, slot: slot.time, now: clock)
         let context = EvaluationContext(now: slot.time, zone: zone, event: ["occurred_at": .timestamp(slot.time)])
         let started = ContinuousClock.now
+        options.observer?.evaluating(rule: rule.name, fanID: nil, context: context)
         let matched: [Int64]
         do {
             guard let plan = rule.schedulePlan else {

@@ -1,3 +1,5 @@
+import Planning
+
 /// How `run` consumes events (RULEC.md `rulec run`).
 public struct EngineOptions: Sendable {
     /// At most this many source events per batch (one transaction).
@@ -9,6 +11,9 @@ public struct EngineOptions: Sendable {
     /// Rule-raised events at this depth are cut (outcome `cascade_limit`);
     /// events the engine reads are depth 0.
     public var maxCascadeDepth: Int
+    /// Told of every rule evaluation before it happens (`rulec test --coverage`
+    /// traces conditions there, against the store as the rule sees it).
+    public var observer: (any EvaluationObserver)?
 
     public static let defaultStaleAfterSeconds: Int64 = 24 * 3_600
 
@@ -25,4 +30,11 @@ public struct EngineOptions: Sendable {
     public func isStale(eventTime: Int64, clock: Int64) -> Bool {
         eventTime < clock - staleAfterSeconds
     }
+}
+
+/// Watches the engine evaluate rules. Called inside the batch's transaction,
+/// just before a rule's condition is evaluated, with the context it is
+/// evaluated in: `fanID` is the event's fan, or nil for a schedule (every fan).
+public protocol EvaluationObserver: AnyObject, Sendable {
+    func evaluating(rule: String, fanID: Int64?, context: EvaluationContext)
 }

@@ -11,6 +11,8 @@ public struct CheckedProgram: Sendable {
     public var segments: [CheckedSegment] = []
     /// Rules in source order (files in the order given).
     public var rules: [CheckedRule] = []
+    /// `test` declarations in source order; `rulec test` runs them, deploy ignores them.
+    public var tests: [CheckedTest] = []
     /// The type of every expression node the checker visited.
     public var types: [ExprID: ExprType] = [:]
     /// What every name, member and call resolved to.

@@ -13,10 +13,12 @@ public enum CheckPass: String, Sendable, CaseIterable {
     /// Types of every expression, enum values, rule clauses and actions
     /// (after foldConstants: constants are typed by their values).
     case checkTypes
+    /// `test` declarations against the checked program (after checkTypes).
+    case checkTests
     /// Warnings and notes over a program without errors (after checkTypes).
     case lint
 
-    public static let pipeline: [CheckPass] = [.collectDeclarations, .resolveNames, .foldConstants, .checkTypes, .lint]
+    public static let pipeline: [CheckPass] = [.collectDeclarations, .resolveNames, .foldConstants, .checkTypes, .checkTests, .lint]
 
     /// A cycle or a broken declaration makes typing meaningless; the checker
     /// stops after these passes when one set `stopBeforeTyping`.
@@ -29,6 +31,7 @@ public enum CheckPass: String, Sendable, CaseIterable {
         case .resolveNames: state.resolveNames()
         case .foldConstants: state.foldConstants()
         case .checkTypes: state.checkTypes()
+        case .checkTests: state.checkTests()
         case .lint: state.lint()
         }
         defer { state.diagnostics = [] }
@@ -46,6 +49,8 @@ struct CheckState {
     var constants: [ConstantDecl] = []
     var segments: [SegmentDecl] = []
     var rules: [RuleDecl] = []
+    /// `test` declarations, checked last (Semantics/Tests).
+    var tests: [TestDecl] = []
     var constantsByName: [String: ConstantDecl] = [:]
     var segmentsByName: [String: SegmentDecl] = [:]
     /// Declared, but holding a syntax error: their bodies are not checked.

@@ -14,6 +14,7 @@ import Syntax
 extension CheckState {
     mutating func collectDeclarations() {
         var firstRule: [String: SourceRange] = [:]
+        var firstTest: [String: SourceRange] = [:]
         var firstIdentifier: [String: (kind: String, range: SourceRange)] = [:]
 
         func claim(_ name: Identifier, kind: String) -> Bool {
@@ -53,6 +54,15 @@ extension CheckState {
                         if broken { brokenSegments.insert(d.name.name) }
                     } else if !broken {
                         duplicateSegments.append(d)
+                    }
+                case .test(let d):
+                    if let first = firstTest[d.name.value] {
+                        diagnostics.append(Diagnostic(
+                            .duplicateName, "test \"\(d.name.value)\" is defined twice", at: d.name.range,
+                            notes: [DiagnosticNote("first defined here", at: first)]))
+                    } else {
+                        firstTest[d.name.value] = d.name.range
+                        tests.append(d)
                     }
                 case .rule(let d):
                     if let first = firstRule[d.name.value] {

@@ -143,7 +143,7 @@ extension CheckState {
         switch scope.owner {
         case .segment(let owner): segmentDependencies[owner, default: []].append(name)
         case .rule(let index): ruleSegmentUses[index].append(name)
-        case .constant: break
+        case .constant, .test: break
         }
     }
 
@@ -180,6 +180,7 @@ extension ResolutionScope.Owner {
         case .constant(let n): "the constant `\(n)`"
         case .segment(let n): "the segment `\(n)`"
         case .rule: "this rule"
+        case .test(let n): "the test \"\(n)\""
         }
     }
 }

@@ -7,6 +7,8 @@ struct ResolutionScope {
         case segment(String)
         /// A rule, by index in `CheckState.rules`.
         case rule(Int)
+        /// A `test` declaration, by name: it sees `fan` and `now`, no `event`.
+        case test(String)
     }
 
     var owner: Owner

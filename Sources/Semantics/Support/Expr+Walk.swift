@@ -20,6 +20,7 @@ extension FileSyntax {
             case .constant(let d): [d.value]
             case .segment(let d): [d.condition]
             case .rule(let d): d.clauseExpressions
+            case .test(let d): d.expressions
             }
             for root in roots { largest = max(largest, root.id.index) }
         }

@@ -51,6 +51,8 @@ struct DeclarationPrinter {
                                     sourceStart: rule.range.start, sourceEnd: rule.name.range.end)
             return [header] + Self.canonicalOrder(rule.clauses).flatMap(lines(for:))
                 + [closer(indent: 0, blockEnd: rule.range.end)]
+        case .test(let test):
+            return lines(forTest: test)
         }
     }
 

@@ -15,6 +15,8 @@ extension Parser {
                 declarations.append(.segment(parseSegment()))
             case .keyword(.rule):
                 declarations.append(.rule(parseRule()))
+            case .identifier where atTestStart():
+                declarations.append(.test(parseTest()))
             default:
                 reportUnexpected(expected: "a declaration (`let`, `segment` or `rule`)", code: .expectedDeclaration)
                 // A declaration whose keyword is mangled (`et x = 1`) is lost; the names

@@ -52,6 +52,7 @@ extension Parser {
         switch current.kind {
         case .keyword(.let), .keyword(.rule): return true
         case .keyword(.segment): return peek().kind != .dot
+        case .identifier: return atTestStart()
         default: return false
         }
     }

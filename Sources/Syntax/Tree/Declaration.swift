@@ -34,12 +34,15 @@ public enum Declaration: Hashable, Sendable {
     case constant(ConstantDecl)
     case segment(SegmentDecl)
     case rule(RuleDecl)
+    /// `test "Name" { ... }` (LANGUAGE.md §10): checked, run by `rulec test`, never deployed.
+    case test(TestDecl)
 
     public var range: SourceRange {
         switch self {
         case .constant(let d): d.range
         case .segment(let d): d.range
         case .rule(let d): d.range
+        case .test(let d): d.range
         }
     }
 }

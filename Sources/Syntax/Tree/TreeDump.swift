@@ -16,6 +16,8 @@ public enum TreeDump {
             return "(segment \(d.name.name)\(display) \(expr(d.condition)))"
         case .rule(let d):
             return "(rule \(quoted(d.name.value))" + d.clauses.map { " " + clause($0.kind) }.joined() + ")"
+        case .test(let d):
+            return "(test \(quoted(d.name.value))" + d.expressions.map { " " + expr($0) }.joined() + ")"
         }
     }
 
