@@ -122,6 +122,18 @@ import Store
         #expect(text.out.contains("+\(world.b)"))
     }
 
+    /// As a user who may not write the store or its folder (nobody, when the tests run as root).
+    @Test func aBacktestWorksOnAStoreNobodyMayWrite() throws {
+        let world = try World()
+        try ReadOnlyFolder.lock(world.workspace.folder)
+        defer { ReadOnlyFolder.unlock(world.workspace.folder) }
+        let result = try ReadOnlyFolder.runBinary(["simulate", "candidate.rules", "--db", "crm.sqlite", "--user", "creator_a",
+                                                   "--from", "2026-11-24T00:00:00Z", "--to", "2026-11-25T00:00:00Z",
+                                                   "--now", "2026-11-26T00:00:00Z"], in: world.workspace.folder)
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("Two tips this week  1      1     0      0                    0"), "\(result.out)")
+    }
+
     @Test func usageErrors() throws {
         let world = try World()
         #expect(world.workspace.run(["simulate"]).code == .usageOrIO)
