@@ -39,10 +39,10 @@ import Store
         try workspace.write("a.rules", Self.program)
         let first = workspace.run(["deploy", "a.rules", "--now", "2026-11-24T10:00:00Z"])
         #expect(first.code == .success, "\(first.err)")
-        #expect(first.out.contains("rules 1 added"))
+        #expect(first.out.contains("  added: 1 rule \"Greet\"\n"))
         let json = workspace.run(["deploy", "a.rules", "--format", "json"])
         #expect(json.code == .success)
-        #expect(json.out.contains("\"unchanged\": [\n      \"Greet\"\n    ]"))
+        #expect(json.out.contains("\"unchanged\": [\n    \"Greet\"\n  ]"))
 
         try workspace.write("b.rules", "rule \"Bad\" { on transaction.tipp then { tag \"x\" } }")
         let refused = workspace.run(["deploy", "."])

@@ -53,6 +53,7 @@ import Testing
         ["why", "Tag whales", "--fan", "1", "--rules", "rules.rules"], ["hitl", "list"], ["hitl", "show", "1"],
         ["hitl", "approve", "1"], ["hitl", "reject", "1"], ["pause", "Greet"], ["resume", "Greet"], ["deploy", "rules.rules"],
         ["check", "rules.rules", "--db", "crm.sqlite", "--user", "creator_a"],
+        ["rules"], ["scheduled"], ["scheduled", "cancel", "1"], ["deploy", "rules.rules", "--dry-run"],
     ]
 
     /// `--now` for every command that has a clock (`check` has none).
@@ -144,6 +145,8 @@ import Testing
             ["why", "Tag whales", "--fan", String(whale)],
             ["hitl", "list"], ["hitl", "list", "--status", "all"],
             ["check", "rules.rules"],
+            ["rules"], ["rules", "--format", "json"], ["scheduled"], ["scheduled", "list", "--format", "json"],
+            ["deploy", "rules.rules", "--dry-run"],
         ]
         for words in reads {
             let result = try ReadOnlyFolder.runBinary(words + ["--db", "crm.sqlite", "--user", "creator_a"] + Self.clock(for: words),

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Store
 import Semantics
 import Syntax
@@ -61,14 +62,6 @@ struct CheckCommand: Command {
     static func templates(in path: String, of user: String, context: CommandContext) throws -> [String: String] {
         let session = try StoreOptions(databasePath: StoreOptions.resolve(path, context), user: user, nowText: nil)
             .open(.read, context)
-        var templates: [String: String] = [:]
-        do {
-            try session.creator.forEachRow("SELECT name, body FROM message_templates WHERE user_id = :user") { row in
-                templates[row.string(0)] = row.string(1)
-            }
-        } catch {
-            throw StoreOptions.cliError(error, path: path)
-        }
-        return templates
+        do { return try MessageTemplates.bodies(in: session.creator) } catch { throw StoreOptions.cliError(error, path: path) }
     }
 }
