@@ -145,3 +145,22 @@ import Store
         #expect(world.simulate(["bad.rules"]).code == .inputErrors)
     }
 }
+
+/// `rulec deploy --dry-run --simulate --from T`: the plan, then the backtest of what changes.
+@Suite struct DeploySimulateTests {
+    @Test func aDryRunDeployShowsThePlanAndTheBacktestOfWhatChanges() throws {
+        let world = try SimulateCommandTests.World()
+        let result = world.workspace.run(["deploy", "candidate.rules", "--dry-run", "--simulate", "--from", "2026-11-24T00:00:00Z",
+                                          "--to", "2026-11-25T00:00:00Z", "--now", "2026-11-26T00:00:00Z"])
+        #expect(result.code == .success, "\(result.err)")
+        #expect(result.out.contains("Backtest from 2026-11-24T00:00:00Z to 2026-11-25T00:00:00Z: 3 events replayed"), "\(result.out)")
+        #expect(result.out.contains("Thank tippers       2      2     2      0                    1"), "\(result.out)")
+        #expect(result.out.contains("Two tips this week (new)  0     0              1         +\(world.a)"), "\(result.out)")
+        let store = try Store.openExisting(path: world.workspace.db, readOnly: true).creator("creator_a")
+        #expect(try store.scalar("SELECT count(*) FROM automation_rules WHERE user_id = :user") == .integer(1), "a dry run deploys nothing")
+
+        #expect(world.workspace.run(["deploy", "candidate.rules", "--simulate", "--from", "2026-11-24"]).code == .usageOrIO)
+        #expect(world.workspace.run(["deploy", "candidate.rules", "--dry-run", "--simulate"]).code == .usageOrIO)
+        #expect(world.workspace.run(["deploy", "candidate.rules", "--dry-run", "--from", "2026-11-24"]).code == .usageOrIO)
+    }
+}

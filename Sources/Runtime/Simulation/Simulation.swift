@@ -14,13 +14,18 @@ public struct Simulation {
     public var to: Int64
     /// The program to try; nil: the deployed program.
     public var files: [SourceFile]?
+    /// True (`simulate PATH`): exactly the rules in `files` run. False (`deploy
+    /// --dry-run --simulate` without `--prune`): deployed rules the files do not
+    /// mention are kept running, as that deploy would keep them.
+    public var prune: Bool
     /// Where the shadow store's file goes (default: the system's temporary folder).
     public var scratchFolder: URL?
 
-    public init(from: Int64, to: Int64, files: [SourceFile]? = nil, scratchFolder: URL? = nil) {
+    public init(from: Int64, to: Int64, files: [SourceFile]? = nil, prune: Bool = true, scratchFolder: URL? = nil) {
         self.from = from
         self.to = to
         self.files = files
+        self.prune = prune
         self.scratchFolder = scratchFolder
     }
 
@@ -32,7 +37,7 @@ public struct Simulation {
         let store = shadow.creator
         try HistoryRewind(store: store, from: from).apply()
         if let files {
-            _ = try Deployer.deploy(files: files, to: store, now: from)
+            _ = try Deployer.deploy(files: files, to: store, now: from, prune: prune)
         }
         guard let deployed = try DeployedProgram.load(from: store) else { throw SimulationError.nothingDeployed }
         let zone = try CreatorProfile.load(from: store).zone
