@@ -12,6 +12,10 @@ let benchmarks: [(name: String, run: () -> Void)] = [
         RunBenchmark.run(fans: environment["RULEC_BENCH_FANS"].flatMap { Int($0) } ?? 100_000,
                          events: environment["RULEC_BENCH_EVENTS"].flatMap { Int($0) } ?? 100_000)
     }),
+    ("simulate", {
+        SimulateBenchmark.run(fans: environment["RULEC_BENCH_FANS"].flatMap { Int($0) } ?? 100_000,
+                              rulesFolder: environment["RULEC_BENCH_RULES"] ?? "Rules")
+    }),
 ]
 
 let selected = Set(CommandLine.arguments.dropFirst())

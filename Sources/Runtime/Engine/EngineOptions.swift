@@ -9,6 +9,10 @@ public struct EngineOptions: Sendable {
     /// Rule-raised events at this depth are cut (outcome `cascade_limit`);
     /// events the engine reads are depth 0.
     public var maxCascadeDepth: Int
+    /// The program to run instead of loading the deployed one per batch: a
+    /// backtest (docs/SIMULATE.md) runs thousands of one-second batches over
+    /// a program that cannot change under it.
+    public var program: DeployedProgram?
 
     public static let defaultStaleAfterSeconds: Int64 = 24 * 3_600
 

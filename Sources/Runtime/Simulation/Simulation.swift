@@ -64,7 +64,9 @@ public struct Simulation {
         let marks = try AuditMarks.current(in: store)
         let replay = try HistoryReplay(store: store, to: to)
         let times = Set(try replay.times(after: from)).union(slotTimes).union([to]).sorted()
-        let engine = Engine(store: store)
+        var options = EngineOptions()
+        options.program = deployed
+        let engine = Engine(store: store, options: options)
         var report = SimulationReport(from: from, to: to)
         var previous = from
         for time in times {
