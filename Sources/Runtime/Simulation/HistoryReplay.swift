@@ -20,27 +20,39 @@ final class HistoryReplay {
         }
     }
 
-    /// Every second in `(from, to]` at which a hidden row is put back.
+    /// Every row to put back, in the order it goes back: by second, then
+    /// `HistoryTable.all` order, then original id. Read once, so a second's
+    /// replay costs no query to find its rows.
+    private var arrivals: [(time: Int64, table: Int, id: Int64)] = []
+    private var nextArrival = 0
+
+    /// Reads what comes back in `(from, to]`; returns the seconds at which rows do.
     func times(after from: Int64) throws -> [Int64] {
-        var times = Set<Int64>()
-        for table in HistoryTable.all {
+        arrivals = []
+        for (index, table) in HistoryTable.all.enumerated() {
             try store.forEachRow("""
-                SELECT DISTINCT simulate_time FROM \(table.pendingTable)
+                SELECT simulate_time, id FROM \(table.pendingTable)
                 WHERE user_id = :user AND simulate_replayed AND simulate_time > ? AND simulate_time <= ?
-                """, [.integer(from), .integer(to)]) { times.insert($0.int64(0)) }
+                """, [.integer(from), .integer(to)]) { arrivals.append(($0.int64(0), index, $0.int64(1))) }
         }
-        return times.sorted()
+        arrivals.sort { ($0.time, $0.table, $0.id) < ($1.time, $1.table, $1.id) }
+        nextArrival = 0
+        var times: [Int64] = []
+        for arrival in arrivals where times.last != arrival.time { times.append(arrival.time) }
+        return times
     }
 
-    /// Puts back the rows dated in `(previous, time]`, table by table in
+    /// Puts back the rows dated up to `time` not yet back, table by table in
     /// `HistoryTable.all` order and by original id within a table.
-    func putBack(after previous: Int64, through time: Int64) throws {
-        for table in HistoryTable.all {
-            let ids = try store.rows("""
-                SELECT id FROM \(table.pendingTable) WHERE user_id = :user AND simulate_replayed
-                AND simulate_time > ? AND simulate_time <= ? ORDER BY id
-                """, [.integer(previous), .integer(time)]).compactMap { $0[0].int64 }
-            guard !ids.isEmpty else { continue }
+    func putBack(through time: Int64) throws {
+        while nextArrival < arrivals.count, arrivals[nextArrival].time <= time {
+            let tableIndex = arrivals[nextArrival].table
+            var ids: [Int64] = []
+            while nextArrival < arrivals.count, arrivals[nextArrival].time <= time, arrivals[nextArrival].table == tableIndex {
+                ids.append(arrivals[nextArrival].id)
+                nextArrival += 1
+            }
+            let table = HistoryTable.all[tableIndex]
             if table.keepsIDs { try keepCursorBehind(ids, of: table, at: time) }
             for id in ids { try putBack(id, of: table) }
             if table.table == "fan_segment_member_events" { try applyMemberships(ids, at: time) }

@@ -68,10 +68,8 @@ public struct Simulation {
         options.program = deployed
         let engine = Engine(store: store, options: options)
         var report = SimulationReport(from: from, to: to)
-        var previous = from
         for time in times {
-            try store.transaction { try replay.putBack(after: previous, through: time) }
-            previous = time
+            try store.transaction { try replay.putBack(through: time) }
             var batch: RunReport
             repeat {
                 batch = try engine.runBatch(clock: time)
