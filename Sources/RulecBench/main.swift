@@ -15,6 +15,10 @@ let benchmarks: [(name: String, run: () -> Void)] = [
     }),
     ("test", { TestBenchmark.run() }),
     ("mutants", { TestBenchmark.mutants() }),
+    ("simulate", {
+        SimulateBenchmark.run(fans: environment["RULEC_BENCH_FANS"].flatMap { Int($0) } ?? 100_000,
+                              rulesFolder: environment["RULEC_BENCH_RULES"] ?? "Rules")
+    }),
 ]
 
 let selected = Set(CommandLine.arguments.dropFirst())

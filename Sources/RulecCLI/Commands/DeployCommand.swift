@@ -30,6 +30,9 @@ struct DeployCommand: Command {
 
         Options:
           --dry-run   print the plan and write nothing
+          --simulate  with --dry-run and --from T [--to T]: also backtest the rules the plan
+                      adds, changes or prunes over that window against the deployed ones
+                      (as `rulec simulate --compare`; docs/SIMULATE.md)
           --prune     pause the deployed rules this source does not mention and take them
                       out of the program
           --format F  text (default), json ({"added","changed":[{"name","what"}],
@@ -45,8 +48,10 @@ struct DeployCommand: Command {
         let format = try DiagnosticFormat(option: arguments.option("--format"))
         let dryRun = arguments.flag("--dry-run")
         let prune = arguments.flag("--prune")
+        let backtest = try DeployBacktest.read(&arguments, dryRun: dryRun)
+        if backtest != nil, case .json = format { throw CLIError.usage("--simulate prints text; use `rulec simulate --compare --format json` for JSON") }
         let support = try RuntimeCommandSupport.open(&arguments, context, access: dryRun ? .read : .write)
-        let paths = try arguments.positionals(known: ["--format"] + RuntimeCommandSupport.commonOptions)
+        let paths = try arguments.positionals(known: ["--format"] + DeployBacktest.options + RuntimeCommandSupport.commonOptions)
         guard !paths.isEmpty else { throw CLIError.usage("deploy needs at least one PATH (a .rules file or a folder)") }
         let files = try ProgramLoader(workingDirectory: context.workingDirectory).load(paths)
 
@@ -74,6 +79,9 @@ struct DeployCommand: Command {
         switch format {
         case .json: context.standardOutput.print(report.json.prettySerialized())
         case .text, .github: report.summaryLines.forEach { context.standardOutput.print($0) }
+        }
+        if let backtest {
+            try backtest.run(files: files, plan: report.plan, prune: prune, session: support, context: context)
         }
         return .success
     }

@@ -23,5 +23,6 @@ enum CommandTable {
         SegmentEvalCommand.self,
         WhyCommand.self,
         TestCommand.self,
+        SimulateCommand.self,
     ]
 }

@@ -49,7 +49,7 @@ public struct Engine {
     }
 
     private func batch(clock: Int64) throws -> RunReport {
-        guard let deployed = try DeployedProgram.load(from: store) else { return RunReport() }
+        guard let deployed = try options.program ?? DeployedProgram.load(from: store) else { return RunReport() }
         return try BatchRun(store: store, deployed: deployed, options: options, clock: clock).run()
     }
 

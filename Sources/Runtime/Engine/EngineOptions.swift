@@ -14,6 +14,10 @@ public struct EngineOptions: Sendable {
     /// Told of every rule evaluation before it happens (`rulec test --coverage`
     /// traces conditions there, against the store as the rule sees it).
     public var observer: (any EvaluationObserver)?
+    /// The program to run instead of loading the deployed one per batch: a
+    /// backtest (docs/SIMULATE.md) runs thousands of one-second batches over
+    /// a program that cannot change under it.
+    public var program: DeployedProgram?
 
     public static let defaultStaleAfterSeconds: Int64 = 24 * 3_600
 

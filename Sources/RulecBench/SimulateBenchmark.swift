@@ -1,0 +1,76 @@
+import Foundation
+import Planning
+import Runtime
+import Store
+import Syntax
+
+/// `simulate` (issue 14): a seeded creator with the Rules/ library deployed and
+/// a week of `DaySimulator` activity after the deploy. Timed twice on copies of
+/// the same file: `rulec run` consuming the week at its end (one
+/// `Engine.runUntilIdle`, batches of 1,000, nothing stale), and the backtest of
+/// the same week (`Simulation`, the deployed program), which replays it second
+/// by second. The goal: the backtest at least as fast as the run.
+enum SimulateBenchmark {
+    static let user = "bench_creator"
+    static let from = SeedOptions.defaultNow
+    static let to = from + 7 * 86_400
+
+    static func run(fans: Int, rulesFolder: String) {
+        do {
+            let prepared = try preparedStore(fans: fans, rulesFolder: rulesFolder)
+            let working = NSTemporaryDirectory() + "rulec-bench-simulate-\(getpid()).sqlite"
+            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: working + suffix) } }
+            try? FileManager.default.removeItem(atPath: working)
+            try FileManager.default.copyItem(atPath: prepared, toPath: working)
+
+            let store = try EngineStore.open(path: working)
+            let engine = Engine(store: store.creator(user), options: EngineOptions(batchSize: 1_000, staleAfterSeconds: 30 * 86_400))
+            let runStart = ContinuousClock.now
+            let report = try engine.runUntilIdle(clock: to)
+            let runSeconds = seconds(since: runStart)
+            print("simulate: \(fans) fans, Rules/ (\(report.rules.count) rules fired), a week of DaySimulator events")
+            print("  run:      \(report.events) events in \(String(format: "%.2f", runSeconds)) s, "
+                  + "\(Int(Double(report.events) / runSeconds)) events/s")
+
+            let source = try EngineStore.openExisting(path: prepared, readOnly: true)
+            let simulateStart = ContinuousClock.now
+            let simulated = try Simulation(from: from, to: to).run(source: source.creator(user))
+            let simulateSeconds = seconds(since: simulateStart)
+            print("  simulate: \(simulated.events) events in \(String(format: "%.2f", simulateSeconds)) s, "
+                  + "\(Int(Double(simulated.events) / simulateSeconds)) events/s, "
+                  + "firings \(simulated.rules.reduce(0) { $0 + $1.fired })")
+        } catch {
+            print("simulate benchmark failed: \(error)")
+        }
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+
+    /// Seeds, deploys and simulates the week once; later runs reuse the file.
+    static func preparedStore(fans: Int, rulesFolder: String) throws -> String {
+        let path = NSTemporaryDirectory() + "rulec-bench-simulate-\(fans)-v1.sqlite"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        let building = path + ".building"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
+        do {
+            let store = try EngineStore.open(path: building)
+            try Seeder.run(SeedOptions(fans: fans, seed: 6, userID: user, now: from), into: store)
+            let names = try FileManager.default.contentsOfDirectory(atPath: rulesFolder).filter { $0.hasSuffix(".rules") }.sorted()
+            let files = try names.enumerated().map { index, name in
+                SourceFile(id: FileID(UInt32(index)), path: "Rules/" + name,
+                           bytes: Array(try Data(contentsOf: URL(fileURLWithPath: rulesFolder + "/" + name))))
+            }
+            _ = try Deployer.deploy(files: files, to: store.creator(user), now: from)
+            for day in 0..<7 {
+                var simulator = DaySimulator(store: store.creator(user), start: from + Int64(day) * 86_400, seed: UInt64(day + 1))
+                _ = try simulator.run()
+            }
+            try store.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+        try FileManager.default.moveItem(atPath: building, toPath: path)
+        return path
+    }
+}
