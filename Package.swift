@@ -20,9 +20,10 @@ let package = Package(
         .target(name: "Store", dependencies: ["CSQLite"]),
         .target(name: "Planning", dependencies: ["Syntax", "Semantics", "Store"]),
         .target(name: "Runtime", dependencies: ["Syntax", "Semantics", "Planning", "Store"]),
-        .target(name: "RulecCLI", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store"]),
+        .target(name: "LanguageServer", dependencies: ["Syntax", "Semantics", "Store"]),
+        .target(name: "RulecCLI", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store", "LanguageServer"]),
         .executableTarget(name: "rulec", dependencies: ["RulecCLI"]),
-        .executableTarget(name: "RulecBench", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store"]),
+        .executableTarget(name: "RulecBench", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store", "LanguageServer"]),
         // Helpers every test target shares (golden files, seeded randomness).
         .target(name: "RulecTestSupport", path: "Tests/Support"),
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax", "RulecTestSupport"], exclude: ["Golden"]),
@@ -30,6 +31,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "PlanningTests", dependencies: ["Syntax", "Semantics", "Planning", "Store", "RulecTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store", "RulecTestSupport"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "Syntax", "RulecTestSupport"]),
         .testTarget(name: "RulecCLITests", dependencies: ["RulecCLI", "Store", "RulecTestSupport"]),
     ]
 )

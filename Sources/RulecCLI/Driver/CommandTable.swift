@@ -19,5 +19,6 @@ enum CommandTable {
         SegmentsRefreshCommand.self,
         SegmentEvalCommand.self,
         WhyCommand.self,
+        LspCommand.self,
     ]
 }

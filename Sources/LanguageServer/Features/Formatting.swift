@@ -1,0 +1,103 @@
+import Syntax
+
+extension LanguageServer {
+    /// `textDocument/formatting` and `rangeFormatting`: the text `rulec fmt`
+    /// would write (the same `Format.source`), sent as the few line edits that
+    /// turn the editor's text into it. Range formatting sends only the edits
+    /// that touch the selected lines, so the selection ends up exactly as
+    /// `fmt` would leave it and the rest of the file is not touched. A file
+    /// with syntax errors is left alone, as `fmt` leaves it.
+    func formatting(_ params: JSON, range: LSPRange?) throws(RPCError) -> JSON {
+        let located = try locate(params, needsPosition: false)
+        let parsed = located.analysis.parsed[Int(located.file.id.rawValue)]
+        guard !parsed.diagnostics.hasErrors else { return .array([]) }
+        let formatted = Format.source(parsed.syntax)
+        var hunks = LineDiff.hunks(from: located.file.bytes, to: Array(formatted.utf8))
+        if let range {
+            let first = range.start.line
+            let last = range.end.character == 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line
+            hunks = hunks.filter { hunk in
+                hunk.oldLines.lowerBound <= last && first <= max(hunk.oldLines.lowerBound, hunk.oldLines.upperBound - 1)
+            }
+        }
+        return .array(hunks.map { hunk in
+            let start = located.lines.position(of: hunk.oldBytes.lowerBound, encoding: encoding)
+            let end = located.lines.position(of: hunk.oldBytes.upperBound, encoding: encoding)
+            return .object(["range": LSPRange(start: start, end: end).json, "newText": .string(hunk.newText)])
+        })
+    }
+}
+
+/// A line diff small enough for the editor: common leading and trailing lines
+/// are skipped, the middle is aligned by longest common subsequence (bounded;
+/// past the bound the middle is one replacement, still correct).
+enum LineDiff {
+    struct Hunk: Equatable {
+        /// Lines of the old text replaced (zero-based, half-open) and their bytes.
+        var oldLines: Range<Int>
+        var oldBytes: Range<Int>
+        var newText: String
+    }
+
+    static func hunks(from old: [UInt8], to new: [UInt8]) -> [Hunk] {
+        guard old != new else { return [] }
+        let a = lines(old), b = lines(new)
+        var prefix = 0
+        while prefix < a.count, prefix < b.count, old[a[prefix]] == new[b[prefix]] { prefix += 1 }
+        var suffix = 0
+        while suffix < a.count - prefix, suffix < b.count - prefix,
+              old[a[a.count - 1 - suffix]] == new[b[b.count - 1 - suffix]] { suffix += 1 }
+        let aMid = Array(a[prefix..<a.count - suffix]), bMid = Array(b[prefix..<b.count - suffix])
+        var pairs: [(Int, Int)] = []  // matched (old index, new index) within the middles
+        if aMid.count * bMid.count <= 4_000_000, !aMid.isEmpty, !bMid.isEmpty {
+            pairs = lcs(aMid.map { old[$0] }, bMid.map { new[$0] })
+        }
+        var hunks: [Hunk] = []
+        var i = 0, j = 0
+        func emit(_ iEnd: Int, _ jEnd: Int) {
+            guard i < iEnd || j < jEnd else { return }
+            let oldStart = i < aMid.count ? aMid[i].lowerBound : (prefix + i < a.count ? a[prefix + i].lowerBound : old.count)
+            let oldEnd = i < iEnd ? aMid[iEnd - 1].upperBound : oldStart
+            let text = (j..<jEnd).map { String(decoding: new[bMid[$0]], as: UTF8.self) }.joined()
+            hunks.append(Hunk(oldLines: prefix + i..<prefix + iEnd, oldBytes: oldStart..<oldEnd, newText: text))
+        }
+        for (x, y) in pairs {
+            emit(x, y)
+            i = x + 1
+            j = y + 1
+        }
+        emit(aMid.count, bMid.count)
+        return hunks
+    }
+
+    /// Byte ranges of each line, newline included.
+    static func lines(_ bytes: [UInt8]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            result.append(start..<index + 1)
+            start = index + 1
+        }
+        if start < bytes.count { result.append(start..<bytes.count) }
+        return result
+    }
+
+    private static func lcs(_ a: [ArraySlice<UInt8>], _ b: [ArraySlice<UInt8>]) -> [(Int, Int)] {
+        let n = a.count, m = b.count
+        var table = [Int](repeating: 0, count: (n + 1) * (m + 1))
+        for x in stride(from: n - 1, through: 0, by: -1) {
+            for y in stride(from: m - 1, through: 0, by: -1) {
+                table[x * (m + 1) + y] = a[x] == b[y] ? table[(x + 1) * (m + 1) + y + 1] + 1
+                    : max(table[(x + 1) * (m + 1) + y], table[x * (m + 1) + y + 1])
+            }
+        }
+        var pairs: [(Int, Int)] = []
+        var x = 0, y = 0
+        while x < n, y < m {
+            if a[x] == b[y] { pairs.append((x, y)); x += 1; y += 1 }
+            else if table[(x + 1) * (m + 1) + y] >= table[x * (m + 1) + y + 1] { x += 1 }
+            else { y += 1 }
+        }
+        return pairs
+    }
+}
