@@ -3,28 +3,45 @@ import Syntax
 extension LanguageServer {
     /// `textDocument/formatting` and `rangeFormatting`: the text `rulec fmt`
     /// would write (the same `Format.source`), sent as the few line edits that
-    /// turn the editor's text into it. Range formatting sends only the edits
-    /// that touch the selected lines, so the selection ends up exactly as
-    /// `fmt` would leave it and the rest of the file is not touched. A file
-    /// with syntax errors is left alone, as `fmt` leaves it.
+    /// turn the editor's text into it. A file with syntax errors is left
+    /// alone, as `fmt` leaves it.
     func formatting(_ params: JSON, range: LSPRange?) throws(RPCError) -> JSON {
         let located = try locate(params, needsPosition: false)
         let parsed = located.analysis.parsed[Int(located.file.id.rawValue)]
         guard !parsed.diagnostics.hasErrors else { return .array([]) }
-        let formatted = Format.source(parsed.syntax)
-        var hunks = LineDiff.hunks(from: located.file.bytes, to: Array(formatted.utf8))
-        if let range {
-            let first = range.start.line
-            let last = range.end.character == 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line
-            hunks = hunks.filter { hunk in
-                hunk.oldLines.lowerBound <= last && first <= max(hunk.oldLines.lowerBound, hunk.oldLines.upperBound - 1)
-            }
+        let formatted = Array(Format.source(parsed.syntax).utf8)
+        if let range, let edit = rangeEdit(parsed.syntax, formatted: formatted, lines: range, located: located) {
+            return .array(edit)
         }
-        return .array(hunks.map { hunk in
+        return .array(LineDiff.hunks(from: located.file.bytes, to: formatted).map { hunk in
             let start = located.lines.position(of: hunk.oldBytes.lowerBound, encoding: encoding)
             let end = located.lines.position(of: hunk.oldBytes.upperBound, encoding: encoding)
             return .object(["range": LSPRange(start: start, end: end).json, "newText": .string(hunk.newText)])
         })
+    }
+
+    /// Range formatting: the declarations the selection touches are replaced
+    /// by their text in `fmt`'s output (the formatter keeps declarations in
+    /// order, so the i-th of one is the i-th of the other); the rest of the
+    /// file is not touched. Nil falls back to the whole file.
+    private func rangeEdit(_ syntax: FileSyntax, formatted: [UInt8], lines selection: LSPRange, located: Located) -> [JSON]? {
+        let reparsed = Parse.file(SourceFile(id: syntax.file.id, path: syntax.file.path, bytes: formatted)).syntax
+        guard reparsed.declarations.count == syntax.declarations.count else { return nil }
+        let firstLine = selection.start.line
+        let lastLine = selection.end.character == 0 && selection.end.line > firstLine ? selection.end.line - 1 : selection.end.line
+        let touched = syntax.declarations.indices.filter { index in
+            let range = syntax.declarations[index].range
+            let start = located.lines.position(of: range.start, encoding: .utf8).line
+            let end = located.lines.position(of: range.end, encoding: .utf8).line
+            return start <= lastLine && firstLine <= end
+        }
+        guard let first = touched.first, let last = touched.last else { return [] }
+        let oldStart = syntax.declarations[first].range.start, oldEnd = syntax.declarations[last].range.end
+        let newStart = reparsed.declarations[first].range.start, newEnd = reparsed.declarations[last].range.end
+        let oldText = Array(syntax.file.bytes[oldStart..<oldEnd]), newText = Array(formatted[newStart..<newEnd])
+        guard oldText != newText else { return [] }
+        return [.object(["range": located.lines.range(start: oldStart, end: oldEnd, encoding: encoding).json,
+                         "newText": .string(String(decoding: newText, as: UTF8.self))])]
     }
 }
 
