@@ -7,6 +7,7 @@ let environment = ProcessInfo.processInfo.environment
 let benchmarks: [(name: String, run: () -> Void)] = [
     ("parse", { LexParseBenchmark.run() }),
     ("check", { CheckBenchmark.run() }),
+    ("lsp", { LspBenchmark.run() }),
     ("segments", { SegmentBenchmark.run() }),
     ("run", {
         RunBenchmark.run(fans: environment["RULEC_BENCH_FANS"].flatMap { Int($0) } ?? 100_000,
