@@ -118,7 +118,7 @@ struct HoverText {
         switch expr.kind {
         case .member(let base, let field) where holds(field.range):
             let path = located.file.text(in: SourceRange(file: expr.range.file, start: expr.range.start, end: field.range.end))
-            if let resolution = program.resolutions[expr.id] { return (describe(resolution, path: path), field.range) }
+            if let resolution = located.analysis.resolution(expr.id) { return (describe(resolution, path: path), field.range) }
             if case .fan = base.kind, let spec = Catalog.fanField(named: field.name) {
                 return (describe(.fanField(spec), path: path), field.range)
             }
@@ -133,7 +133,7 @@ struct HoverText {
         case .aggregate(let aggregate) where holds(aggregate.functionName.range):
             return (Self.aggregateText(aggregate.function), aggregate.functionName.range)
         case .name(let name):
-            if case .elementField(let collection, let field)? = program.resolutions[expr.id] {
+            if case .elementField(let collection, let field)? = located.analysis.resolution(expr.id) {
                 return ("**\(collection.name)** field `\(name)`: `\(field.type)`" + summary(field.summary), expr.range)
             }
             return nil
@@ -160,8 +160,8 @@ struct HoverText {
     }
 
     private func enumDomain(of expr: Expr) -> EnumDomain? {
-        if let domain = program.types[expr.id]?.enumDomain { return domain }
-        switch program.resolutions[expr.id] {
+        if let domain = located.analysis.type(expr.id)?.enumDomain { return domain }
+        switch located.analysis.resolution(expr.id) {
         case .fanField(let f)?: return f.type.enumDomain
         case .eventField(let f)?, .elementField(_, let f)?, .collectionField(_, let f)?: return f.type.enumDomain
         default: return nil

@@ -41,7 +41,7 @@ struct SymbolIndex {
             }
             SyntaxWalk.forEachExpr(in: file) { expr, _ in
                 guard case .name(let name) = expr.kind else { return }
-                switch analysis.program.resolutions[expr.id] {
+                switch analysis.resolution(expr.id) {
                 case .segment?: uses.append((.segment, name, expr.range))
                 case .constant?: uses.append((.constant, name, expr.range))
                 case nil:

@@ -146,7 +146,7 @@ public final class LanguageServer {
         if let path = options.storePath, let user = options.userID {
             let facts = StoreFacts(path: path, userID: user)
             if let problem = facts.openError { log(problem, type: 1) } else { store = facts }
-            workspace.checkOptions = CheckOptions(templates: store?.templates())
+            workspace.setCheckOptions(CheckOptions(templates: store?.templates()))
         }
         state = .running
         return .object([

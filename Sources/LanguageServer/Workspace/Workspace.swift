@@ -13,7 +13,7 @@ public final class Workspace {
     /// Files on disk below `root`: absolute path → bytes (nil: not read yet).
     private var diskFiles: [String: [UInt8]] = [:]
     private var parseCache: [String: (bytes: [UInt8], id: FileID, result: ParseResult)] = [:]
-    public var checkOptions = CheckOptions()
+    public private(set) var checkOptions = CheckOptions()
     public private(set) var analysis = Analysis.empty
     private var analysisIsCurrent = false
 
@@ -120,10 +120,34 @@ public final class Workspace {
             uris.append(uri)
         }
         parseCache = newCache
-        let checked = ProgramCheck.run(parsed, options: checkOptions)
-        analysis = Analysis(parsed: parsed, uris: uris, diagnostics: checked.diagnostics, program: checked.program)
+        let checker: CheckResult?
+        if incremental, let base, let fast = IncrementalCheck.attempt(base: base, parsed: parsed, options: checkOptions) {
+            checker = fast
+            lastCheckWasIncremental = true
+        } else {
+            checker = ProgramCheck.checker(parsed, options: checkOptions)
+            base = checker.map { IncrementalCheck.Base(parsed: parsed, checker: $0) }
+            lastCheckWasIncremental = false
+        }
+        analysis = Analysis(parsed: parsed, uris: uris, diagnostics: ProgramCheck.combine(parsed, checker: checker?.diagnostics),
+                            program: checker?.program ?? CheckedProgram(), fullProgram: base?.checker.program,
+                            incrementalFile: lastCheckWasIncremental ? IncrementalCheck.editedFile(base: base, parsed: parsed) : nil)
         analysisIsCurrent = true
         return analysis
+    }
+
+    /// Whether an edit to one file may be checked without re-checking the
+    /// others' rules (IncrementalCheck); off, every analysis checks everything.
+    public var incremental = true
+    /// The last full check, the base of incremental ones.
+    private var base: IncrementalCheck.Base?
+    public private(set) var lastCheckWasIncremental = false
+
+    /// Forgets the options-dependent base (the store's templates changed).
+    public func setCheckOptions(_ options: CheckOptions) {
+        checkOptions = options
+        base = nil
+        analysisIsCurrent = false
     }
 
     /// As `rulec check` run in the workspace folder shows it: relative to the folder.
@@ -139,9 +163,19 @@ public struct Analysis: Sendable {
     public var uris: [String]
     public var diagnostics: [Diagnostic]
     /// What the checker learned: partial when there are errors, empty when syntax errors stopped it.
+    /// After an incremental check it covers the edited file (and every segment and constant).
     public var program: CheckedProgram
+    /// The last full check's program, for what `program` does not cover (other files' rules).
+    public var fullProgram: CheckedProgram?
 
-    static let empty = Analysis(parsed: [], uris: [], diagnostics: [], program: CheckedProgram())
+    /// What a name or member resolved to, from whichever check covered its file.
+    public func resolution(_ id: ExprID) -> Resolution? { covers(id) ? program.resolutions[id] : fullProgram?.resolutions[id] }
+    public func type(_ id: ExprID) -> ExprType? { covers(id) ? program.types[id] : fullProgram?.types[id] }
+    /// The file an incremental check covered; nil when `program` covers every file.
+    public var incrementalFile: FileID?
+    private func covers(_ id: ExprID) -> Bool { incrementalFile == nil || incrementalFile == id.file }
+
+    static let empty = Analysis(parsed: [], uris: [], diagnostics: [], program: CheckedProgram(), fullProgram: nil, incrementalFile: nil)
 
     public func fileIndex(ofURI uri: String) -> Int? { uris.firstIndex(of: uri) }
     public func file(_ id: FileID) -> SourceFile? {
