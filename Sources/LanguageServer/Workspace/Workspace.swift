@@ -97,7 +97,7 @@ public final class Workspace {
     public func analyze() -> Analysis {
         if analysisIsCurrent { return analysis }
         var sources: [String: (uri: String, bytes: [UInt8])] = [:]  // display path → content
-        for (path, bytes) in diskFiles { sources[displayPath(path)] = (FileURI.uri(of: path), bytes) }
+        for (path, bytes) in diskFiles { sources[displayPath(path)] = (uri(of: path), bytes) }
         for document in documents.values {
             guard let path = FileURI.path(of: document.uri), path.hasSuffix(".rules") else { continue }
             sources[displayPath(path)] = (document.uri, document.bytes)
@@ -148,6 +148,15 @@ public final class Workspace {
         checkOptions = options
         base = nil
         analysisIsCurrent = false
+    }
+
+    /// `file://` URIs of disk files, computed once (URL asks the file system).
+    private var uriCache: [String: String] = [:]
+    private func uri(of path: String) -> String {
+        if let known = uriCache[path] { return known }
+        let uri = FileURI.uri(of: path)
+        uriCache[path] = uri
+        return uri
     }
 
     /// As `rulec check` run in the workspace folder shows it: relative to the folder.
