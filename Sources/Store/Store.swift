@@ -1,5 +1,12 @@
+import Foundation
+
 /// The CRM store: a database file opened, migrated to the latest schema, and
 /// ready to hand out creator-scoped handles.
+///
+/// Two ways in (RULEC.md "Safety of everyday use"): `open` creates a missing
+/// file (for `db init`, `db seed`, `demo`); `openExisting` never does, and
+/// with `readOnly` never writes either, so reading commands work on a file or
+/// folder the user cannot write.
 public final class Store {
     public let database: Database
 
@@ -11,11 +18,52 @@ public final class Store {
         return Store(database: database)
     }
 
+    /// Opens a store that must already exist: a missing file is `StoreError.noStore`,
+    /// a file without rulec's schema `StoreError.notAStore`. Read-write, an older
+    /// file is migrated. Read-only, the connection never writes; an older file is
+    /// migrated through a short read-write connection first if the file can be
+    /// written, and is otherwise `StoreError.needsMigration`.
+    public static func openExisting(path: String, readOnly: Bool, busyTimeoutMilliseconds: Int32 = 5_000) throws -> Store {
+        guard path == ":memory:" || FileManager.default.fileExists(atPath: path) else { throw StoreError.noStore(path: path) }
+        let access: Database.Access = readOnly ? .readOnly : .readWrite
+        let database = try Database(path: path, options: Database.Options(busyTimeoutMilliseconds: busyTimeoutMilliseconds, access: access))
+        let found = try Migrator.currentVersion(of: database)
+        let supported = Migration.latestVersion
+        if found == 0 { throw StoreError.notAStore(path: path) }
+        if found > supported { throw StoreError.newerSchema(path: path, found: found, supported: supported) }
+        guard found < supported else { return Store(database: database) }
+        guard readOnly else {
+            try Migrator.migrate(database)
+            return Store(database: database)
+        }
+        do {
+            let writer = try Database(path: path, options: Database.Options(busyTimeoutMilliseconds: busyTimeoutMilliseconds, access: .readWrite))
+            // SQLite opens a write-protected file read-only without saying so; ask before trying.
+            guard !writer.isReadOnly else { throw StoreError.needsMigration(path: path, found: found, supported: supported, reason: "the file is read-only") }
+            try Migrator.migrate(writer)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as SQLiteError {
+            throw StoreError.needsMigration(path: path, found: found, supported: supported, reason: error.message)
+        }
+        return try openExisting(path: path, readOnly: true, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+    }
+
     private init(database: Database) { self.database = database }
 
     /// A handle that can only touch `userID`'s rows.
     public func creator(_ userID: String) -> CreatorStore {
         CreatorStore(database: database, userID: userID)
+    }
+
+    /// The creators the store knows (`creator_profiles.user_id`), sorted.
+    public func creatorIDs() throws -> [String] {
+        try database.rows("SELECT user_id FROM creator_profiles ORDER BY user_id").compactMap { $0[0].string }
+    }
+
+    /// Whether `userID` has a `creator_profiles` row: the test of a real creator.
+    public func hasCreator(_ userID: String) throws -> Bool {
+        try database.scalar("SELECT 1 FROM creator_profiles WHERE user_id = ?", [.text(userID)]).int64 == 1
     }
 
     public var schemaVersion: Int { (try? Migrator.currentVersion(of: database)) ?? 0 }

@@ -166,7 +166,8 @@ import Testing
             // A store that does not exist is an I/O error (CheckTemplatesTests covers a real one).
             let missing = run(["--db", "crm.sqlite", "--user", "7"], in: root)
             #expect(missing.exitCode == .usageOrIO)
-            #expect(missing.errors.contains("no store at crm.sqlite"))
+            #expect(missing.errors.contains("no store at \(root)/crm.sqlite; create one with `rulec db init"))
+            #expect(!FileManager.default.fileExists(atPath: root + "/crm.sqlite"))
         }
     }
 

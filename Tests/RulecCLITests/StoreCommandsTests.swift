@@ -11,15 +11,6 @@ import Store
         return (Rulec.main(words, context: context), out.text, err.text)
     }
 
-    @Test func nowAcceptsISO8601AndUnixSeconds() {
-        #expect(StoreOptions.parseTimestamp("2026-11-24T00:00:00Z") == 1_795_478_400)
-        #expect(StoreOptions.parseTimestamp("2026-11-24T01:00:00+01:00") == 1_795_478_400)
-        #expect(StoreOptions.parseTimestamp("2026-11-24T00:00:00.750Z") == 1_795_478_400)
-        #expect(StoreOptions.parseTimestamp("1795478400") == 1_795_478_400)
-        #expect(StoreOptions.parseTimestamp("2026-11-24") == nil)
-        #expect(StoreOptions.parseTimestamp("yesterday") == nil)
-    }
-
     @Test func seedWritesAndReportsTables() throws {
         let folder = try TemporaryFolder("cli")
         let path = folder.path("crm.sqlite")

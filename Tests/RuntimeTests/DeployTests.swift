@@ -79,16 +79,100 @@ import Testing
         #expect(try seeded.ruleRow("Daily whale check").version == 2)
     }
 
-    @Test func aRuleGoneFromTheSourceIsPausedNotDeleted() throws {
+    @Test func aRuleTheSourceDoesNotMentionIsKeptRunning() throws {
+        let seeded = try SeededStore()
+        try seeded.deploy(Programs.tipper())
+        // Deploying another file alone pauses nothing: the deployed rules stay in the program as they were.
+        let report = try seeded.deploy(#"rule "Greet" { on fan.created then { tag "new" } }"#)
+        #expect(report.rulesAdded == ["Greet"])
+        #expect(report.rulesKept == ["Daily whale check", "Thank big tippers"])
+        #expect(report.plan.kept.allSatisfy { $0.status == "active" && $0.inProgram })
+        #expect(report.rulesPruned.isEmpty && report.rulesChanged.isEmpty)
+        #expect(try seeded.ruleRow("Daily whale check").status == "active")
+        let deployed = try #require(try DeployedProgram.load(from: seeded.creator()))
+        #expect(deployed.rules.map(\.name).sorted() == ["Daily whale check", "Greet", "Thank big tippers"])
+        #expect(deployed.rules.allSatisfy { $0.isActive })
+        // The full program again: nothing changes, nothing is turned back on behind the user's back.
+        let full = try seeded.deploy(Programs.tipper())
+        #expect(full.rulesUnchanged == ["Thank big tippers", "Daily whale check"])
+        #expect(full.rulesKept == ["Greet"])
+    }
+
+    @Test func pruneTakesUnmentionedRulesOutAndAPrunedRuleComesBackPaused() throws {
         let seeded = try SeededStore()
         try seeded.deploy(Programs.tipper())
         let withoutSchedule = Programs.tipper().components(separatedBy: "rule \"Daily whale check\"")[0]
-        let report = try seeded.deploy(withoutSchedule)
-        #expect(report.rulesPaused == ["Daily whale check"])
+        let report = try Deployer.deploy(files: [SourceFile(id: FileID(0), path: "rules.rules", text: withoutSchedule)],
+                                         to: seeded.creator(), now: SeededStore.now, prune: true)
+        #expect(report.rulesPruned == ["Daily whale check"])
+        #expect(report.rulesKept.isEmpty)
+        let pruned = try seeded.ruleRow("Daily whale check")
+        #expect(pruned.status == "paused" && pruned.pausedBy == "removed")
+        #expect(try DeployedProgram.load(from: seeded.creator())?.rule(named: "Daily whale check") == nil)
+        #expect(throws: RuleSwitch.Failure.notInProgram("Daily whale check")) {
+            try RuleSwitch.resume("Daily whale check", in: seeded.creator(), now: SeededStore.now)
+        }
+        // Back in the source, it stays paused (the plan says so) until a resume.
+        let back = try seeded.deploy(Programs.tipper())
+        #expect(back.plan.staysPaused == ["Daily whale check"])
         #expect(try seeded.ruleRow("Daily whale check").status == "paused")
-        // Put back, it is active again: the reason for the pause is gone.
-        try seeded.deploy(Programs.tipper())
+        _ = try RuleSwitch.resume("Daily whale check", in: seeded.creator(), now: SeededStore.now)
         #expect(try seeded.ruleRow("Daily whale check").status == "active")
+        #expect(try seeded.deploy(Programs.tipper()).plan.staysPaused.isEmpty)
+        #expect(try seeded.ruleRow("Daily whale check").status == "active")
+    }
+
+    @Test func aDryRunPlansAndWritesNothing() throws {
+        let seeded = try SeededStore()
+        try seeded.deploy(Programs.tipper())
+        let snapshot = {
+            try ["automation_rules", "automation_programs", "fan_segments", "automation_cursors", "automation_schedule_state"].map {
+                try seeded.creator().rows("SELECT * FROM \($0) WHERE user_id = :user ORDER BY id")
+            }
+        }
+        let before = try snapshot()
+        let report = try Deployer.deploy(files: [SourceFile(id: FileID(0), path: "rules.rules", text: Programs.tipper(minimum: "$25"))],
+                                         to: seeded.creator(), now: SeededStore.now + 60, prune: true, dryRun: true)
+        #expect(report.plan.isDryRun && report.programID == 0)
+        #expect(report.plan.changed == [DeployPlan.Change(kind: .rule, name: "Thank big tippers", what: ["constants", "version"],
+                                                          version: (1, 2))])
+        #expect(try snapshot() == before)
+    }
+
+    @Test func thePlanSaysWhatChanged() throws {
+        let seeded = try SeededStore()
+        try seeded.deploy(Programs.tipper())
+        let edited = Programs.tipper()
+            .replacingOccurrences(of: "cooldown 1d", with: "cooldown 2d")
+            .replacingOccurrences(of: "tag \"big_tipper\"\n", with: "tag \"big_tipper\"\n    note \"tipped big\"\n")
+            .replacingOccurrences(of: ">= $500", with: ">= $600")
+        let report = try seeded.deploy(edited + "\nrule \"Quiet\" {\n  on fan.created\n  paused\n  then { tag \"q\" }\n}\n")
+        let what = Dictionary(uniqueKeysWithValues: report.plan.changed.map { ("\($0.kind) \($0.name)", $0.what) })
+        #expect(what["rule Thank big tippers"] == ["actions", "clauses", "version"])
+        #expect(what["rule Daily whale check"] == ["condition", "version"])
+        #expect(what["segment whales"] == ["condition"])
+        #expect(report.plan.addedPaused == ["Quiet"])
+        let json = report.json.serialized()
+        #expect(json.hasPrefix(#"{"added":["Quiet"],"changed":[{"name":"whales","what":["condition"]},"#))
+        #expect(json.hasSuffix(#""unchanged":[],"pruned":[],"kept":[]}"#))
+        // Pausing in the source is a change; removing `paused` resumes.
+        let pausing = try seeded.deploy(edited.replacingOccurrences(of: "  priority 10\n", with: "  priority 10\n  paused\n"))
+        #expect(pausing.plan.changed.first { $0.name == "Thank big tippers" }?.what == ["paused"])
+        let resuming = try seeded.deploy(edited)
+        #expect(resuming.plan.changed.first { $0.name == "Thank big tippers" }?.what == ["resumed"])
+    }
+
+    @Test func keptDeclarationsThatNoLongerCheckRefuseTheDeploy() throws {
+        let seeded = try SeededStore()
+        try seeded.deploy(Programs.tipper())
+        // `whales` becomes a constant: the kept schedule rule uses it as a segment.
+        do {
+            try seeded.deploy("let whales = 3\nlet big = $20\nrule \"Thank big tippers\" { on transaction.tip then { tag \"t\" } }")
+            Issue.record("deployed a program whose kept rule no longer checks")
+        } catch DeployError.keptDeclarationsHaveErrors(let diagnostics, let files) {
+            #expect(!diagnostics.isEmpty && files.count == 2)
+        }
+        #expect(try seeded.count("SELECT count(*) FROM automation_programs WHERE user_id = :user") == 1)
     }
 
     @Test func pausedInTheSourceDeploysPausedAndLiftsWhenRemoved() throws {

@@ -125,15 +125,52 @@ import Testing
         let notes = "SELECT count(*) FROM fan_notes WHERE user_id = :user AND body = 'later'"
 
         let first = try f.run(at: F.t0 + 2 * F.hour)
-        #expect(first.actions == 1)
+        #expect(first.actions == 0 && first.scheduled == 1)
         #expect(try f.count(notes) == 0)
         _ = try f.run(at: F.t0 + F.day)
         #expect(try f.count(notes) == 0)
-        _ = try f.run(at: F.t0 + 2 * F.day + F.hour)
+        // The run that executes it counts and names it.
+        let due = try f.run(at: F.t0 + 2 * F.day + F.hour)
+        #expect(due.actions == 1 && due.delayedActions == 1 && due.scheduled == 0 && due.expiredDelayedActions == 0)
+        #expect(due.rules["Later"]?.phrases == ["1 delayed note"])
         #expect(try f.count(notes) == 1)
-        _ = try f.run(at: F.t0 + 3 * F.day)
+        let after = try f.run(at: F.t0 + 3 * F.day)
+        #expect(after.actions == 0 && after.delayedActions == 0)
         #expect(try f.count(notes) == 1)
         #expect(try f.actions(rule: "Later") == ["\(fan) executed note "])
+    }
+
+    @Test func aDelayedActionDueLongerAgoThanTheStaleAgeExpires() throws {
+        let f = try F()
+        try f.addCreator()
+        let (fan, _) = try f.addFan("mia")
+        try f.deploy(#"rule "Later" { on transaction.tip then { note "later" after 2d  tag "now" } }"#)
+        try f.addTip(fan: fan, cents: 500, at: F.t0 + F.hour)
+        _ = try f.run(at: F.t0 + 2 * F.hour)
+        // Due at t0 + 2d + 1h; the next run comes 8 days later: far past the 24h stale age.
+        let late = try f.run(at: F.t0 + 10 * F.day)
+        #expect(late.actions == 0 && late.delayedActions == 0 && late.expiredDelayedActions == 1 && late.errors == 0)
+        #expect(late.rules["Later"]?.phrases == ["1 delayed note expired"])
+        #expect(try f.count("SELECT count(*) FROM fan_notes WHERE user_id = :user AND body = 'later'") == 0)
+        let row = try f.creator().rows("""
+            SELECT outcome, reason FROM automation_rule_actions WHERE user_id = :user AND action_type = 'note'
+            """)
+        #expect(row.count == 1 && row[0][0] == .text("expired"))
+        #expect(row[0][1].string == "due at 2026-03-03T01:00:00Z, more than the stale age (24h) before the run")
+        #expect(try f.count("SELECT count(*) FROM automation_scheduled_actions WHERE user_id = :user AND status = 'pending'") == 0)
+        #expect(late.summaryJSON.serialized()
+                == #"{"events":0,"runs":0,"actions":0,"queued_for_approval":0,"errors":0,"delayed_actions":0,"scheduled":0,"expired":1}"#)
+    }
+
+    @Test func aLongerStaleAgeLetsALateDelayedActionRun() throws {
+        let f = try F()
+        try f.addCreator()
+        let (fan, _) = try f.addFan("mia")
+        try f.deploy(#"rule "Later" { on transaction.tip then { note "later" after 2d } }"#)
+        try f.addTip(fan: fan, cents: 500, at: F.t0 + F.hour)
+        _ = try f.run(at: F.t0 + 2 * F.hour)
+        let late = try f.run(at: F.t0 + 10 * F.day, EngineOptions(staleAfterSeconds: 9 * F.day))
+        #expect(late.actions == 1 && late.delayedActions == 1 && late.expiredDelayedActions == 0)
     }
 
     @Test func dryRunWritesNothing() throws {

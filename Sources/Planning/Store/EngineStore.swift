@@ -9,4 +9,12 @@ public enum EngineStore {
         try SQLFunctions.register(on: store.database)
         return store
     }
+
+    /// `Store.openExisting` with the plan functions: never creates the file, and
+    /// with `readOnly` never writes to it.
+    public static func openExisting(path: String, readOnly: Bool) throws -> Store {
+        let store = try Store.openExisting(path: path, readOnly: readOnly)
+        try SQLFunctions.register(on: store.database)
+        return store
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Store
 import Semantics
 import Syntax
@@ -59,19 +60,8 @@ struct CheckCommand: Command {
     /// A missing file is an error here: checking against a store that does not
     /// exist would silently check nothing.
     static func templates(in path: String, of user: String, context: CommandContext) throws -> [String: String] {
-        let resolved = path.hasPrefix("/") ? path : context.workingDirectory + "/" + path
-        guard FileManager.default.fileExists(atPath: resolved) else {
-            throw CLIError.io("no store at \(path)")
-        }
-        let store = try StoreOptions.openStore(at: resolved)
-        var templates: [String: String] = [:]
-        do {
-            try store.creator(user).forEachRow("SELECT name, body FROM message_templates WHERE user_id = :user") { row in
-                templates[row.string(0)] = row.string(1)
-            }
-        } catch {
-            throw StoreOptions.cliError(error, path: path)
-        }
-        return templates
+        let session = try StoreOptions(databasePath: StoreOptions.resolve(path, context), user: user, nowText: nil)
+            .open(.read, context)
+        do { return try MessageTemplates.bodies(in: session.creator) } catch { throw StoreOptions.cliError(error, path: path) }
     }
 }

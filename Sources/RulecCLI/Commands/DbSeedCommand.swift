@@ -27,7 +27,7 @@ struct DbSeedCommand: Command {
         let known = ["--fans", "--seed", "--user", "--db", "--now"]
         let path = try StoreOptions.databasePath(&arguments, context)
         let user = try StoreOptions.userID(&arguments, context, required: false) ?? "creator_1"
-        let now = try StoreOptions.now(&arguments) ?? SeedOptions.defaultNow
+        let now = try StoreOptions.now(&arguments, context) ?? SeedOptions.defaultNow
         guard let fans = try arguments.intOption("--fans") else { throw CLIError.usage("db seed needs --fans N") }
         guard fans >= 0 else { throw CLIError.usage("--fans must be zero or more, not \(fans)") }
         let seedText = try arguments.option("--seed") ?? "1"

@@ -55,7 +55,7 @@ struct DemoSummary {
         let fired = report.rules.filter { $0.value.fired > 0 }.sorted { ($0.value.fired, $1.key) > ($1.value.fired, $0.key) }
         var rows = [["rule", "fans", "what it did"]]
         for (name, activity) in fired {
-            let actions = activity.actions.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            let actions = activity.phrases.joined(separator: ", ")
             var cell = actions
             if activity.heldBack > 0 { cell += " (\(activity.heldBack) held back by cooldown or limit)" }
             rows.append([name, String(activity.fired), cell])

@@ -8,13 +8,16 @@ struct HitlListCommand: Command {
     static let path = ["hitl", "list"]
     static let summary = "List actions awaiting approval"
     static let help = """
-        Usage: rulec hitl list [--status S] [--format text|json] [--db FILE] [--user ID]
+        Usage: rulec hitl list [--status S] [--format text|json] [--db FILE] [--user ID] [--now T]
 
         Lists the creator's approval items, oldest first: by default the pending ones.
+        An item past its expiry at the clock is expired, even before 'rulec run'
+        records it so; it is no longer pending.
 
         Options:
-          --status S  pending (default), approved, rejected, expired, or all
+          --status S  pending (default), approved, rejected, expired, or all (with a STATUS column)
           --format F  text (an aligned table, default) or json (an array of objects)
+          --now T     the clock expiry is judged at (default: the system clock)
         """
 
     static func run(_ arguments: inout Arguments, _ context: CommandContext) throws -> ExitCode {
@@ -26,16 +29,16 @@ struct HitlListCommand: Command {
             if let guess = Suggest.closest(to: statusOption, among: choices) { message += ". Did you mean '\(guess)'?" }
             throw CLIError.usage(message)
         }
-        let support = try RuntimeCommandSupport.open(&arguments, context)
+        let support = try RuntimeCommandSupport.open(&arguments, context, access: .read)
         if let extra = try arguments.positionals(known: ["--status", "--format"] + RuntimeCommandSupport.commonOptions).first {
             throw CLIError.usage("hitl list takes no arguments, got '\(extra)'")
         }
         let items = try support.guarded {
-            try ApprovalQueue(store: support.creator).items(status: statusOption == "all" ? nil : statusOption)
+            try ApprovalQueue(store: support.creator).items(status: statusOption == "all" ? nil : statusOption, at: support.now)
         }
         switch format {
         case .json: context.standardOutput.print(JSONValue.array(items.map(\.json)).prettySerialized())
-        case .text: context.standardOutput.print(HitlOutput.table(items), terminator: "")
+        case .text: context.standardOutput.print(HitlOutput.table(items, withStatus: statusOption == "all"), terminator: "")
         }
         return .success
     }
@@ -58,12 +61,14 @@ enum HitlOutput {
 
     static let previewWidth = 48
 
-    /// An aligned table, one item a line; previews cut to one short line.
-    static func table(_ items: [ApprovalItem]) -> String {
+    /// An aligned table, one item a line; previews cut to one short line. A
+    /// STATUS column when the items may differ in status (`--status all`).
+    static func table(_ items: [ApprovalItem], withStatus: Bool = false) -> String {
         guard !items.isEmpty else { return "no approval items\n" }
-        let header = ["ID", "RULE", "FAN", "ACTION", "PREVIEW", "CREATED"]
+        let header = ["ID"] + (withStatus ? ["STATUS"] : []) + ["RULE", "FAN", "ACTION", "PREVIEW", "CREATED"]
         let rows = items.map { item in
-            [String(item.id), item.ruleName ?? "-", fan(item), item.actionType, truncate(item.preview), Time.iso8601(item.createdAt)]
+            [String(item.id)] + (withStatus ? [item.status] : [])
+                + [item.ruleName ?? "-", fan(item), item.actionType, truncate(item.preview), Time.iso8601(item.createdAt)]
         }
         return TextTable.lines([header] + rows).joined(separator: "\n") + "\n"
     }
@@ -90,7 +95,10 @@ enum HitlOutput {
             "params:      \(item.params.serialized())",
             "created:     \(Time.iso8601(item.createdAt))",
         ]
-        if let expires = item.expiresAt { lines.append("expires:     \(Time.iso8601(expires))") }
+        if let expires = item.expiresAt {
+            // A pending item past its expiry reads expired; say when it happened.
+            lines.append((item.status == "expired" ? "expired:     " : "expires:     ") + Time.iso8601(expires))
+        }
         if let decided = item.decidedAt { lines.append("decided:     \(Time.iso8601(decided)) by \(item.decidedBy ?? "-")") }
         lines += ["preview:", item.preview.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")]
         return lines.joined(separator: "\n")

@@ -56,8 +56,9 @@ struct ProgramSource {
                                     terminator: "")
     }
 
-    /// The creator-scoped store with the engine's SQL functions, failures as exit-2 errors.
+    /// The creator-scoped store with the engine's SQL functions, failures as exit-2 errors;
+    /// never creates the file (commands open theirs through `StoreOptions.open`).
     static func openStore(at path: String, user: String) throws -> CreatorStore {
-        do { return try EngineStore.open(path: path).creator(user) } catch { throw StoreOptions.cliError(error, path: path) }
+        do { return try EngineStore.openExisting(path: path, readOnly: false).creator(user) } catch { throw StoreOptions.cliError(error, path: path) }
     }
 }

@@ -35,19 +35,15 @@ struct ReplCommand: Command {
     static func run(_ arguments: inout Arguments, _ context: CommandContext) throws -> ExitCode {
         let historyOption = try arguments.option("--history")
         let noHistory = arguments.flag("--no-history")
-        let databasePath = try StoreOptions.databasePath(&arguments, context)
-        let user = try StoreOptions.userID(&arguments, context)!
-        let now = try StoreOptions.now(&arguments)
+        let options = try StoreOptions.read(&arguments, context)
         let rulePaths = try ProgramSource.paths(&arguments)
         let extra = try arguments.positionals(known: ["--history", "--no-history", ProgramSource.optionName] + StoreOptions.names)
         guard extra.isEmpty else { throw CLIError.usage("repl takes no arguments, got '\(extra[0])'") }
         if noHistory && historyOption != nil { throw CLIError.usage("--history and --no-history exclude each other") }
 
         // The store first: a session that cannot start shows no banner and makes no editor.
-        guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw CLIError.io("no store at \(databasePath); create one with `rulec db init` or `rulec db seed`")
-        }
-        let store = try ProgramSource.openStore(at: databasePath, user: user)
+        let opened = try options.open(.read, context)
+        let store = opened.creator, now = opened.fixedNow, databasePath = opened.path
         let programFiles = try rulePaths.isEmpty ? (ProgramSource.deployedFiles(store) ?? [])
                                                  : ProgramSource.files(paths: rulePaths, store: store, context: context)
         let workspace: ReplWorkspace

@@ -17,7 +17,9 @@ struct RunCommand: Command {
         Consumes the creator's events since the engine's cursors (in time order, up to the
         clock) and the schedule slots due at the clock, runs the deployed rules, and writes
         their runs, actions, effects and approval items together with the cursor advance,
-        in one transaction per batch.
+        in one transaction per batch. Delayed actions (`after`) that came due run first and
+        count as actions of this run; one that came due more than the stale age before the
+        run is recorded `expired` and not executed.
 
         Options:
           --once            run batches until no event is left, then exit (the default)
@@ -27,19 +29,19 @@ struct RunCommand: Command {
           --dry-run         do all of it in a transaction that is rolled back; print what
                             would happen
           --batch N         at most N events per batch (default 1000)
-          --stale-after D   events older than this when consumed fire nothing (default 24h)
+          --stale-after D   events older than this when consumed fire nothing, and delayed
+                            actions due longer ago than this expire (default 24h)
           --now T           the clock: ISO 8601 or Unix seconds (default the system clock)
           --db FILE         the store (default $RULEC_DB, else ./crm.sqlite)
           --user ID         the creator (default $RULEC_USER)
-          --format F        text (default) or json: {"events","runs","actions","queued_for_approval","errors"}
+          --format F        text (default) or json: {"events","runs","actions","queued_for_approval","errors",
+                            "delayed_actions","scheduled","expired"}
         """
 
     static let knownOptions = ["--interval", "--batch", "--stale-after", "--format"] + StoreOptions.names
 
     static func run(_ arguments: inout Arguments, _ context: CommandContext) throws -> ExitCode {
-        let path = try StoreOptions.databasePath(&arguments, context)
-        let user = try StoreOptions.userID(&arguments, context)!
-        let fixedNow = try StoreOptions.now(&arguments)
+        let options = try StoreOptions.read(&arguments, context)
         let watch = arguments.flag("--watch")
         let once = arguments.flag("--once")
         if watch && once { throw CLIError.usage("--once and --watch cannot be combined") }
@@ -60,9 +62,9 @@ struct RunCommand: Command {
             throw CLIError.usage("run takes no arguments, got '\(extra)'")
         }
 
-        let store: Store
-        do { store = try EngineStore.open(path: path) } catch { throw StoreOptions.cliError(error, path: path) }
-        let engine = Engine(store: store.creator(user),
+        let session = try options.open(.write, context)
+        let path = session.path, fixedNow = session.fixedNow
+        let engine = Engine(store: session.creator,
                             options: EngineOptions(batchSize: batch, staleAfterSeconds: staleAfter, dryRun: dryRun))
         let clock = { fixedNow ?? context.clock() }
         let print = { (report: RunReport) in
@@ -77,7 +79,7 @@ struct RunCommand: Command {
             let stop = StopSignal()
             while !stop.requested {
                 let report = try engine.runUntilIdle(clock: clock(), shouldStop: { stop.requested })
-                if report.events > 0 || report.runs > 0 || json { print(report) }
+                if report.didSomething || json { print(report) }
                 stop.wait(seconds: interval)
             }
             return .success

@@ -38,16 +38,15 @@ struct SegmentEvalCommand: Command {
         let limit = try arguments.intOption("--limit") ?? defaultLimit
         guard limit >= 0 else { throw CLIError.usage("--limit must be zero (all) or more, not \(limit)") }
         let rulesPaths = try ProgramSource.paths(&arguments)
-        let databasePath = try StoreOptions.databasePath(&arguments, context)
-        let user = try StoreOptions.userID(&arguments, context)!
-        let now = try StoreOptions.now(&arguments) ?? context.clock()
+        let options = try StoreOptions.read(&arguments, context)
         let positionals = try arguments.positionals(known: knownOptions)
         guard positionals.count == 1, let expression = positionals.first else {
             throw CLIError.usage("segment eval takes one condition, quoted: rulec segment eval 'fan.lifetime_spend >= $500'")
         }
 
         let started = ContinuousClock.now
-        let store = try ProgramSource.openStore(at: databasePath, user: user)
+        let session = try options.open(.read, context)
+        let store = session.creator, now = session.now
         let files = rulesPaths.isEmpty
             ? try ProgramSource.deployedFiles(store) ?? []
             : try ProgramLoader(workingDirectory: context.workingDirectory).load(rulesPaths)
@@ -64,11 +63,10 @@ struct SegmentEvalCommand: Command {
 
         let fanIDs: [Int64]
         do {
-            let zone = try CreatorTimeZone.load(from: store)
             let plan = PlanBuilder.plan(condition, program: program, scope: .allFans)
-            fanIDs = try PlanExecutor(store: store, program: program).fanIDs(plan, context: EvaluationContext(now: now, zone: zone))
+            fanIDs = try PlanExecutor(store: store, program: program).fanIDs(plan, context: EvaluationContext(now: now, zone: session.zone))
         } catch {
-            throw StoreOptions.cliError(error, path: databasePath)
+            throw StoreOptions.cliError(error, path: session.path)
         }
         let elapsed = ContinuousClock.now - started
         let shown = limit == 0 ? fanIDs : Array(fanIDs.prefix(limit))

@@ -35,23 +35,21 @@ struct SegmentsRefreshCommand: Command {
     static func run(_ arguments: inout Arguments, _ context: CommandContext) throws -> ExitCode {
         let format = try OutputFormat(option: arguments.option("--format"))
         let rulesPaths = try ProgramSource.paths(&arguments)
-        let databasePath = try StoreOptions.databasePath(&arguments, context)
-        let user = try StoreOptions.userID(&arguments, context)!
-        let now = try StoreOptions.now(&arguments) ?? context.clock()
+        let options = try StoreOptions.read(&arguments, context)
         let names = try arguments.positionals(known: knownOptions)
 
-        let store = try ProgramSource.openStore(at: databasePath, user: user)
+        let session = try options.open(.write, context)
+        let store = session.creator, now = session.now
         let program = try ProgramSource.checked(try ProgramSource.files(paths: rulesPaths, store: store, context: context), context: context)
         for name in names {
             try ExplainCommand.requireKnown(name, kind: "segment", among: program.segments.map(\.name), context: context)
         }
         let refreshed: [SegmentRefresh]
         do {
-            let zone = try CreatorTimeZone.load(from: store)
             refreshed = try SegmentRefresher(store: store, program: program)
-                .refresh(names.isEmpty ? nil : names, now: now, zone: zone)
+                .refresh(names.isEmpty ? nil : names, now: now, zone: session.zone)
         } catch {
-            throw StoreOptions.cliError(error, path: databasePath)
+            throw StoreOptions.cliError(error, path: session.path)
         }
 
         switch format {

@@ -40,15 +40,14 @@ struct WhyCommand: Command {
         }
         let eventReference = try arguments.option("--event").map(parseEventReference)
         let rulesPaths = try ProgramSource.paths(&arguments)
-        let databasePath = try StoreOptions.databasePath(&arguments, context)
-        let user = try StoreOptions.userID(&arguments, context)!
-        let clock = try StoreOptions.now(&arguments) ?? context.clock()
+        let options = try StoreOptions.read(&arguments, context)
         let positionals = try arguments.positionals(known: knownOptions)
         guard positionals.count == 1, let ruleName = positionals.first else {
             throw CLIError.usage("why takes one rule name: rulec why \"Thank big tippers\" --fan 12")
         }
 
-        let store = try ProgramSource.openStore(at: databasePath, user: user)
+        let session = try options.open(.read, context)
+        let store = session.creator, clock = session.now, databasePath = session.path
         let program = try ProgramSource.checked(try ProgramSource.files(paths: rulesPaths, store: store, context: context), context: context)
         try ExplainCommand.requireKnown(ruleName, kind: "rule", among: program.rules.map(\.name), context: context)
         let rule = program.rule(named: ruleName)!

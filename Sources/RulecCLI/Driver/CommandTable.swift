@@ -12,6 +12,8 @@ enum CommandTable {
         RunCommand.self,
         PauseCommand.self,
         ResumeCommand.self,
+        RulesCommand.self,
+        ScheduledCommand.self,
         HitlListCommand.self,
         HitlShowCommand.self,
         HitlApproveCommand.self,

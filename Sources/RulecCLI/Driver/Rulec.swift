@@ -63,7 +63,8 @@ public enum Rulec {
             lines.append("  " + name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.summary)
         }
         lines += ["", "Common options: --db FILE (default $RULEC_DB, else ./crm.sqlite), --user ID (default $RULEC_USER),",
-                  "--now TIMESTAMP, --format text|json. 'rulec COMMAND --help' describes one command."]
+                  "--now TIMESTAMP (ISO 8601 with or without time and zone, or Unix seconds), --format text|json.",
+                  "Only 'db init', 'db seed' and 'demo' create a store. 'rulec COMMAND --help' describes one command."]
         return lines.joined(separator: "\n")
     }
 }

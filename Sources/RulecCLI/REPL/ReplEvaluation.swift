@@ -131,8 +131,13 @@ struct ReplEvaluation {
             workspace.fixedNow = nil
             return Response(output: ["now follows the clock (\(Value.timestamp(workspace.now)))"])
         }
-        guard let seconds = StoreOptions.parseTimestamp(argument) else {
-            return Response(errors: [":now takes ISO 8601 with Z or an offset (2026-11-24T09:00:00Z), Unix seconds, or `clock`"])
+        // The same reading as --now: the creator's zone, and no clock a century away.
+        let seconds: Int64
+        let systemClock = workspace.clock()
+        switch TimestampText.resolve(argument, zone: workspace.zone, systemClock: systemClock) {
+        case .success(let resolved): seconds = resolved
+        case .failure(let problem):
+            return Response(errors: [StoreOptions.clockMessage(problem, text: argument, name: ":now", systemClock: systemClock) + " (or `clock`)"])
         }
         workspace.fixedNow = seconds
         return Response(output: ["now is \(Value.timestamp(seconds))"])

@@ -48,7 +48,7 @@ public struct EffectExecutor {
         default: throw RuntimeError.unknownActionType(action.actionType)
         }
         try record(action, outcome: outcome.outcome, reason: outcome.reason, hitlID: hitlID, at: now)
-        return EffectResult(tagEvents: outcome.tagEvents)
+        return EffectResult(tagEvents: outcome.tagEvents, failures: outcome.outcome == "failed" ? 1 : 0)
     }
 
     /// Writes a non-executed outcome row (`skipped`, `rejected`, `expired`, `failed`).

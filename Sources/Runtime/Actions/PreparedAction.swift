@@ -39,9 +39,11 @@ public struct PreparedAction: Sendable, Equatable {
 /// already has inserts nothing and raises nothing.
 public struct EffectResult: Sendable, Equatable {
     public var tagEvents: [Int64]
-    public init(tagEvents: [Int64] = []) { self.tagEvents = tagEvents }
+    /// Actions whose outcome was `failed` (a template gone, no account to send on).
+    public var failures: Int
+    public init(tagEvents: [Int64] = [], failures: Int = 0) { self.tagEvents = tagEvents; self.failures = failures }
 
-    public mutating func merge(_ other: EffectResult) { tagEvents += other.tagEvents }
+    public mutating func merge(_ other: EffectResult) { tagEvents += other.tagEvents; failures += other.failures }
 }
 
 /// Why the runtime could not do what it was asked, as typed values.

@@ -11,6 +11,9 @@ public struct ApprovalItem: Sendable, Equatable {
     public var actionType: String
     public var params: JSONValue
     public var preview: String
+    /// As of the clock the item was read at (`ApprovalQueue.items(status:at:)`): a
+    /// pending item past its expiry reads `expired`, though until `rulec run` records
+    /// the expiry its row still says `pending`.
     public var status: String
     public var reason: String?
     public var createdAt: Int64
@@ -31,27 +34,36 @@ public struct ApprovalItem: Sendable, Equatable {
 }
 
 extension ApprovalQueue {
+    /// The items with their status as of the bound clock: one place decides
+    /// that a pending item past `expires_at` is expired, for list, show and filters.
     private static let itemColumns = """
-        SELECT q.id, r.name, q.fan_id, f.display_name, q.action_index, q.action_type, q.params_json, q.preview, q.status, q.reason,
-               q.created_at, q.expires_at, q.decided_at, q.decided_by
-        FROM hitl_action_queue q
-        LEFT JOIN automation_rules r ON r.id = q.rule_id AND r.user_id = :user
-        LEFT JOIN fan_profiles f ON f.id = q.fan_id AND f.user_id = :user
-        WHERE q.user_id = :user
+        SELECT * FROM (
+            SELECT q.id, r.name, q.fan_id, f.display_name, q.action_index, q.action_type, q.params_json, q.preview,
+                   CASE WHEN q.status = 'pending' AND q.expires_at <= ? THEN 'expired' ELSE q.status END AS status, q.reason,
+                   q.created_at, q.expires_at, q.decided_at, q.decided_by
+            FROM hitl_action_queue q
+            LEFT JOIN automation_rules r ON r.id = q.rule_id AND r.user_id = :user
+            LEFT JOIN fan_profiles f ON f.id = q.fan_id AND f.user_id = :user
+            WHERE q.user_id = :user)
         """
 
     /// The creator's items, oldest first; only those with `status` when given.
-    public func items(status: String? = nil) throws -> [ApprovalItem] {
+    /// With `now`, a pending item past its expiry counts (and reads) as `expired`;
+    /// without, statuses are the stored ones.
+    public func items(status: String? = nil, at now: Int64? = nil) throws -> [ApprovalItem] {
         var items: [ApprovalItem] = []
-        let sql = Self.itemColumns + (status == nil ? "" : " AND q.status = ?") + " ORDER BY q.id"
-        try store.forEachRow(sql, status.map { [SQLValue.text($0)] } ?? []) { items.append(Self.item(from: $0)) }
+        let sql = Self.itemColumns + (status == nil ? "" : " WHERE status = ?") + " ORDER BY id"
+        try store.forEachRow(sql, [Self.clock(now)] + (status.map { [SQLValue.text($0)] } ?? [])) { items.append(Self.item(from: $0)) }
         return items
     }
 
-    /// One item of this creator, or nil.
-    public func item(_ id: Int64) throws -> ApprovalItem? {
-        try store.cursor(Self.itemColumns + " AND q.id = ?", [.integer(id)]).next().map(Self.item(from:))
+    /// One item of this creator, or nil; its status as of `now` as for `items`.
+    public func item(_ id: Int64, at now: Int64? = nil) throws -> ApprovalItem? {
+        try store.cursor(Self.itemColumns + " WHERE id = ?", [Self.clock(now), .integer(id)]).next().map(Self.item(from:))
     }
+
+    /// No clock: no expiry is in the past.
+    private static func clock(_ now: Int64?) -> SQLValue { .integer(now ?? .min) }
 
     private static func item(from row: Row) -> ApprovalItem {
         let params = (try? JSONParser.parse(row.string(6))) ?? .string(row.string(6))

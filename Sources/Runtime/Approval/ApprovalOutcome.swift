@@ -1,3 +1,4 @@
+import Planning
 /// What approving a queued action did.
 public enum ApprovalOutcome: Sendable, Equatable {
     /// Executed now; the tag events it raised.
@@ -18,8 +19,10 @@ public enum ApprovalError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notFound(let id): "no approval item #\(id) for this creator"
+        case .notPending(let id, "expired"): "approval item #\(id) has expired without a decision; it can no longer be decided"
         case .notPending(let id, let status): "approval item #\(id) is already \(status); only a pending item can be decided"
-        case .expired(let id, _): "approval item #\(id) has expired; it can no longer be approved"
+        case .expired(let id, let expiredAt):
+            "approval item #\(id) expired at \(Time.iso8601(expiredAt)) without a decision; it can no longer be decided"
         }
     }
 }

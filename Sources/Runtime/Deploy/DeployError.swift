@@ -5,6 +5,11 @@ public enum DeployError: Error, CustomStringConvertible {
     /// The program has errors; nothing was written. The diagnostics are those
     /// `rulec check` would print, warnings included.
     case programHasErrors(diagnostics: [Diagnostic])
+    /// The source checks, but not together with the declarations the deployed
+    /// program keeps (a kept rule uses a name the source now declares as
+    /// something else). `files` are the source's files, then the kept ones, for
+    /// rendering; deploy the kept files too, or `--prune` them.
+    case keptDeclarationsHaveErrors(diagnostics: [Diagnostic], files: [SourceFile])
     /// The text kept in `automation_programs` no longer checks (a newer rulec
     /// changed the language); deploy again to fix it.
     case deployedProgramInvalid(programID: Int64, diagnostics: [Diagnostic])
@@ -17,7 +22,10 @@ public enum DeployError: Error, CustomStringConvertible {
         switch self {
         case .programHasErrors(let diagnostics):
             let errors = diagnostics.filter { $0.severity == .error }.count
-            return "the program has \(errors) error\(errors == 1 ? "" : "s"); nothing was deployed"
+            return "the program has \(Plural.noun(errors, "error")); nothing was deployed"
+        case .keptDeclarationsHaveErrors(let diagnostics, _):
+            return "the rules kept from the deployed program no longer check with this source (\(Plural.noun(diagnostics.count, "error"))); "
+                + "deploy their files too, or use --prune; nothing was deployed"
         case .deployedProgramInvalid(let id, let diagnostics):
             return "the deployed program (#\(id)) no longer checks (\(diagnostics.count) diagnostics); deploy it again"
         case .corruptProgramText(let id, let reason):

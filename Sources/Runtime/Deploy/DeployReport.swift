@@ -1,47 +1,33 @@
 import Syntax
 
-/// What a deploy did, by name. "Changed" means the compiled plan changed and
-/// the version was bumped (or, for a segment, its definition or plan changed).
+/// What a deploy did (or, dry, would do): its plan, the program row it wrote,
+/// and the check's warnings.
 public struct DeployReport: Sendable {
+    public var plan = DeployPlan()
+    /// The `automation_programs` row written; 0 for a dry run.
     public var programID: Int64 = 0
-    public var segmentsAdded: [String] = []
-    public var segmentsChanged: [String] = []
-    public var segmentsUnchanged: [String] = []
-    public var rulesAdded: [String] = []
-    public var rulesChanged: [String] = []
-    public var rulesUnchanged: [String] = []
-    /// Rules deployed before but gone from this program: paused, not deleted.
-    public var rulesPaused: [String] = []
-    /// True when this was the creator's first deploy (cursors were started at the end of every source).
-    public var isFirstDeploy = false
-    /// Warnings and notes of the check (the deploy went ahead).
+    /// Warnings and notes of the check, in the files given (the deploy went ahead).
     public var diagnostics: [Diagnostic] = []
 
     public init() {}
 
-    /// One line per group, for `rulec deploy`'s text output.
+    public var isFirstDeploy: Bool { plan.isFirstDeploy }
+    public var segmentsAdded: [String] { plan.names(.segment, in: plan.added) }
+    public var segmentsChanged: [String] { plan.changed.filter { $0.kind == .segment }.map(\.name) }
+    public var segmentsUnchanged: [String] { plan.names(.segment, in: plan.unchanged) }
+    public var rulesAdded: [String] { plan.names(.rule, in: plan.added) }
+    public var rulesChanged: [String] { plan.changed.filter { $0.kind == .rule }.map(\.name) }
+    public var rulesUnchanged: [String] { plan.names(.rule, in: plan.unchanged) }
+    /// Rules `--prune` paused.
+    public var rulesPruned: [String] { plan.pruned.map(\.name) }
+    /// Rules the source does not mention, left as they were.
+    public var rulesKept: [String] { plan.kept.map(\.name) }
+
+    /// The plan's lines, then what was written.
     public var summaryLines: [String] {
-        func line(_ label: String, _ names: [String]) -> String? {
-            names.isEmpty ? nil : "  \(label): " + names.joined(separator: ", ")
-        }
-        let counts = "deployed program #\(programID): "
-            + "segments \(segmentsAdded.count) added, \(segmentsChanged.count) changed, \(segmentsUnchanged.count) unchanged; "
-            + "rules \(rulesAdded.count) added, \(rulesChanged.count) changed, \(rulesUnchanged.count) unchanged, \(rulesPaused.count) paused"
-        return [counts] + [
-            line("rules added", rulesAdded), line("rules changed", rulesChanged), line("rules paused (gone from the source)", rulesPaused),
-            line("segments added", segmentsAdded), line("segments changed", segmentsChanged),
-        ].compactMap { $0 }
+        plan.textLines + [plan.isDryRun ? "dry run: nothing was written" : "deployed program #\(programID)"]
     }
 
-    /// The report as data, for `rulec deploy --format json`.
-    public var json: JSONValue {
-        func names(_ list: [String]) -> JSONValue { .array(list.map(JSONValue.string)) }
-        return .object([
-            ("program_id", .int(Int(programID))),
-            ("first_deploy", .bool(isFirstDeploy)),
-            ("segments", .object([("added", names(segmentsAdded)), ("changed", names(segmentsChanged)), ("unchanged", names(segmentsUnchanged))])),
-            ("rules", .object([("added", names(rulesAdded)), ("changed", names(rulesChanged)), ("unchanged", names(rulesUnchanged)),
-                               ("paused", names(rulesPaused))])),
-        ])
-    }
+    /// The plan as data (RULEC.md pins exactly its keys).
+    public var json: JSONValue { plan.json }
 }

@@ -4,39 +4,52 @@ import Semantics
 import Store
 import Syntax
 
-/// `rulec deploy`: check a program, then record it and upsert its segments and
-/// rules for one creator, all in one transaction (docs/RUNTIME.md, "Deploy").
+/// `rulec deploy`: check a program, plan what changes, then record it and
+/// upsert its segments and rules for one creator, all in one transaction
+/// (docs/RUNTIME.md, "Deploy").
 public enum Deployer {
     /// Checks `files` as one program (with the creator's templates, like
-    /// `rulec check --db --user`) and deploys it at time `now`. A program with
-    /// errors throws `DeployError.programHasErrors` and writes nothing.
-    public static func deploy(files: [SourceFile], to store: CreatorStore, now: Int64) throws -> DeployReport {
-        let templates = try templateBodies(in: store)
-        let checked = Check.sources(files, options: CheckOptions(templates: templates))
-        guard !checked.diagnostics.hasErrors else { throw DeployError.programHasErrors(diagnostics: checked.diagnostics) }
-        let program = checked.program
-        let sources = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0) })
+    /// `rulec check --db --user`) together with what the deployed program
+    /// keeps (`DeploySources`), plans, and deploys it at time `now`.
+    /// `prune` takes the rules the files do not mention out of the program
+    /// (paused); `dryRun` plans and writes nothing. A program with errors
+    /// throws `DeployError` and writes nothing.
+    public static func deploy(files: [SourceFile], to store: CreatorStore, now: Int64,
+                              prune: Bool = false, dryRun: Bool = false) throws -> DeployReport {
+        let body = {
+            let templates = try MessageTemplates.bodies(in: store)
+            let sources = DeploySources(source: files, deployed: try ProgramText.latest(from: store), prune: prune)
+            let checked = Check.sources(sources.files, options: CheckOptions(templates: templates))
+            if checked.diagnostics.hasErrors {
+                let inKept = checked.diagnostics.filter { sources.isKept($0.range.file) }
+                guard inKept.hasErrors else {
+                    throw DeployError.programHasErrors(diagnostics: checked.diagnostics.filter { !sources.isKept($0.range.file) })
+                }
+                throw DeployError.keptDeclarationsHaveErrors(diagnostics: checked.diagnostics.filter { $0.severity == .error },
+                                                             files: sources.files)
+            }
+            let program = checked.program
 
-        return try store.transaction {
             var report = DeployReport()
-            report.diagnostics = checked.diagnostics
-            report.isFirstDeploy = try store.scalar("SELECT count(*) FROM automation_programs WHERE user_id = :user") == .integer(0)
+            report.diagnostics = checked.diagnostics.filter { !sources.isKept($0.range.file) }
+            report.plan.isDryRun = dryRun
+            report.plan.prunes = prune
+            report.plan.isFirstDeploy = try store.scalar("SELECT count(*) FROM automation_programs WHERE user_id = :user") == .integer(0)
+            let segments = try SegmentUpsert.plan(program: program, sources: sources, store: store, into: &report.plan)
+            let rules = RuleUpsert.plan(program: program, sources: sources, stored: try RuleUpsert.stored(in: store), into: &report.plan)
+            guard !dryRun else { return report }
+
             report.programID = try store.insert(
                 "INSERT INTO automation_programs (user_id, files_json, deployed_at) VALUES (:user, ?, ?)",
-                [.text(ProgramText.encode(files)), .integer(now)])
-            try SegmentUpsert(store: store, now: now).apply(program: program, sources: sources, report: &report)
-            try RuleUpsert(store: store, now: now).apply(program: program, sources: sources, report: &report)
+                [.text(ProgramText.encode(sources.files)), .integer(now)])
+            try SegmentUpsert(store: store, now: now).apply(segments)
+            try RuleUpsert(store: store, now: now).apply(rules.decisions, prunes: rules.prunes)
             if report.isFirstDeploy { try startCursorsAtTheEnd(store: store, now: now) }
             try startSchedules(program: program, store: store, now: now)
             return report
         }
-    }
-
-    /// The creator's message templates, name → body, for the checker.
-    static func templateBodies(in store: CreatorStore) throws -> [String: String] {
-        var templates: [String: String] = [:]
-        try store.forEachRow("SELECT name, body FROM message_templates WHERE user_id = :user") { templates[$0.string(0)] = $0.string(1) }
-        return templates
+        // A dry run only reads, so it takes no write lock.
+        return try dryRun ? store.transaction(.deferred, body) : store.transaction(.immediate, body)
     }
 
     /// The first deploy starts every cursor at the current end of its source,

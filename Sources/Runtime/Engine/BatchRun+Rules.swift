@@ -64,7 +64,7 @@ extension BatchRun {
                         try skip(action, index: index, rule: rule, runID: runID, fanID: fan, context: context, reason: holdBack)
                     } catch {
                         report.errors += 1
-                        report.noteAction(rule: rule.name, "failed to record skipped action")
+                        report.noteAction(rule: rule.name, .init(.failed, "action"))
                     }
                 }
             } else {
@@ -85,6 +85,7 @@ extension BatchRun {
         let time = context.now
         var prepared: PreparedAction?
         var raised: [Int64] = []
+        var failedEffect = false
         do {
             try store.transaction {
                 let ready = try preparer.prepare(action, index: index, rule: rule, runID: runID, fanID: fanID, context: context)
@@ -94,12 +95,14 @@ extension BatchRun {
                 } else if let after = ready.afterSeconds {
                     try delayed.schedule(ready, dueAt: time + after)
                 } else {
-                    raised = try effects.execute(ready, now: time, hitlID: nil).tagEvents
+                    let effect = try effects.execute(ready, now: time, hitlID: nil)
+                    raised = effect.tagEvents
+                    failedEffect = effect.failures > 0
                 }
             }
         } catch {
             report.errors += 1
-            report.noteAction(rule: rule.name, "failed \(prepared?.actionType ?? "action")")
+            report.noteAction(rule: rule.name, .init(.failed, prepared?.actionType ?? "action"))
             if let prepared {
                 try effects.record(prepared, outcome: "failed", reason: String(describing: error), hitlID: nil, at: time)
             }
@@ -108,13 +111,17 @@ extension BatchRun {
         guard let ready = prepared else { return }
         if ready.requiresApproval {
             report.queuedForApproval += 1
-            report.noteAction(rule: rule.name, "queued for approval \(ready.actionType)")
+            report.noteAction(rule: rule.name, .init(.queuedForApproval, ready.actionType))
         } else if ready.afterSeconds != nil {
-            report.actions += 1
-            report.noteAction(rule: rule.name, "delayed \(ready.actionType)")
+            report.scheduled += 1
+            report.noteAction(rule: rule.name, .init(.scheduled, ready.actionType))
+        } else if failedEffect {
+            // Recorded `failed` with its reason (a template gone, no account to send on).
+            report.errors += 1
+            report.noteAction(rule: rule.name, .init(.failed, ready.actionType))
         } else {
             report.actions += 1
-            report.noteAction(rule: rule.name, "executed \(ready.actionType)")
+            report.noteAction(rule: rule.name, .init(.executed, ready.actionType))
         }
         try raise(raised, parentDepth: depth)
     }
@@ -125,6 +132,6 @@ extension BatchRun {
                       context: EvaluationContext, reason: HoldBack) throws {
         let prepared = try preparer.prepare(action, index: index, rule: rule, runID: runID, fanID: fanID, context: context)
         try effects.record(prepared, outcome: "skipped", reason: reason.rawValue, hitlID: nil, at: context.now)
-        report.noteAction(rule: rule.name, "skipped (\(reason.rawValue)) \(prepared.actionType)")
+        report.noteAction(rule: rule.name, .init(.skipped, prepared.actionType, reason: reason.rawValue))
     }
 }

@@ -56,7 +56,7 @@ final class BatchRun {
         report.batches = 1
         let cursorsBefore = try Cursors.read(from: store)
         report.expiredApprovals = try approvals.expire(now: clock)
-        try raise(try delayed.runDue(now: clock).tagEvents, parentDepth: 0)
+        try runDueDelayedActions()
         try drainCascade()
 
         let reader = try EventReader(store: store, cursors: cursorsBefore, clock: clock,
@@ -100,6 +100,31 @@ final class BatchRun {
         try cursors.write(to: store, since: cursorsBefore, now: clock)
         try ahead.forget(behind: cursors)
         return report
+    }
+
+    /// Runs the delayed actions that came due (or expired) and counts them:
+    /// executed ones are actions of this run, as the immediate ones are.
+    func runDueDelayedActions() throws {
+        let due = try delayed.runDue(now: clock, staleAfter: options.staleAfterSeconds)
+        let names = Dictionary(deployed.rules.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        for item in due.items {
+            let name = try names[item.ruleID]
+                ?? store.scalar("SELECT name FROM automation_rules WHERE user_id = :user AND id = ?", [.integer(item.ruleID)]).string
+                ?? "rule #\(item.ruleID)"
+            switch item.fate {
+            case .executed:
+                report.actions += 1
+                report.delayedActions += 1
+                report.noteAction(rule: name, .init(.delayedExecuted, item.actionType))
+            case .failed:
+                report.errors += 1
+                report.noteAction(rule: name, .init(.failed, item.actionType))
+            case .expired:
+                report.expiredDelayedActions += 1
+                report.noteAction(rule: name, .init(.expired, item.actionType))
+            }
+        }
+        try raise(due.tagEvents, parentDepth: 0)
     }
 
     /// Queues the tag.added events of rows an effect just wrote, one level deeper.

@@ -2,8 +2,8 @@ import CSQLite
 import Foundation
 
 /// One connection to a SQLite file: the only type (with `Statement`) that calls
-/// SQLite's C API. Opens in WAL mode with foreign keys enforced and a busy
-/// timeout; caches prepared statements by SQL text.
+/// SQLite's C API. Opens in WAL mode (unless read-only) with foreign keys
+/// enforced and a busy timeout; caches prepared statements by SQL text.
 ///
 /// Not thread-safe by design: a connection belongs to one task at a time,
 /// which is how every command and the engine use it.
@@ -11,38 +11,95 @@ public final class Database {
     let handle: OpaquePointer
     public let path: String
     private var statementCache: [String: Statement] = [:]
+    /// True when a read-only open could not use the write-ahead log (its folder
+    /// cannot be written) and reads the main file as it is on disk instead.
+    public private(set) var readsFileWithoutLog = false
     /// Counts open `transaction` calls, so a nested one becomes a savepoint.
     var transactionDepth = 0
 
     public struct Options: Sendable {
         /// How long a statement waits for another writer before failing with SQLITE_BUSY.
         public var busyTimeoutMilliseconds: Int32 = 5_000
-        public var readOnly = false
+        public var access: Access = .create
         public init(busyTimeoutMilliseconds: Int32 = 5_000, readOnly: Bool = false) {
             self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
-            self.readOnly = readOnly
+            self.access = readOnly ? .readOnly : .create
+        }
+        public init(busyTimeoutMilliseconds: Int32 = 5_000, access: Access) {
+            self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
+            self.access = access
+        }
+        public var readOnly: Bool { access == .readOnly }
+    }
+
+    /// What a connection may do to the file. Only `create` may bring a new
+    /// file into being (RULEC.md: only `db init`, `db seed` and `demo` do).
+    public enum Access: Sendable, Equatable {
+        /// Open the file read-write, creating it when missing.
+        case create
+        /// Open an existing file read-write; a missing file is an error, never created.
+        case readWrite
+        /// Open an existing file for reading only: no write, no journal change,
+        /// and it works on a file or folder the user cannot write.
+        case readOnly
+    }
+
+    /// Opens the file at `path` as `options.access` allows; `":memory:"` works too.
+    public init(path: String, options: Options = Options()) throws {
+        let access: Int32 = switch options.access {
+        case .create: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        case .readWrite: SQLITE_OPEN_READWRITE
+        case .readOnly: SQLITE_OPEN_READONLY
+        }
+        var handle = try Self.openHandle(path, flags: access | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE)
+        var withoutLog = false
+        if options.access == .readOnly && path != ":memory:" && !Self.canRead(handle) {
+            withoutLog = true
+            // A WAL file read-only needs its -shm index; in a folder the user
+            // cannot write, SQLite can neither create it nor the -wal, and the
+            // first read fails. With nobody able to write here either, the file
+            // can be read as it is on disk: SQLite's `immutable` open.
+            sqlite3_close_v2(handle)
+            handle = try Self.openHandle(Self.immutableURI(path),
+                                         flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE)
+        }
+        self.handle = handle
+        self.path = path
+        self.readsFileWithoutLog = withoutLog
+        sqlite3_busy_timeout(handle, options.busyTimeoutMilliseconds)
+        sqlite3_extended_result_codes(handle, 1)
+        try execute("PRAGMA foreign_keys = ON")
+        if !options.readOnly && path != ":memory:" {
+            try execute("PRAGMA journal_mode = WAL")
         }
     }
 
-    /// Opens (creating unless read-only) the file at `path`; `":memory:"` works too.
-    public init(path: String, options: Options = Options()) throws {
+    /// True when the connection cannot write the main database (opened read-only,
+    /// or SQLite fell back to read-only because the OS refuses writes).
+    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
+    private static func openHandle(_ path: String, flags: Int32) throws -> OpaquePointer {
         var opened: OpaquePointer?
-        let flags = (options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-            | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         let code = sqlite3_open_v2(path, &opened, flags, nil)
         guard code == SQLITE_OK, let opened else {
             let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))
             sqlite3_close_v2(opened)
             throw SQLiteError(code: code & 0xff, extendedCode: code, message: "cannot open \(path): \(message)")
         }
-        self.handle = opened
-        self.path = path
-        sqlite3_busy_timeout(opened, options.busyTimeoutMilliseconds)
-        sqlite3_extended_result_codes(opened, 1)
-        try execute("PRAGMA foreign_keys = ON")
-        if !options.readOnly && path != ":memory:" {
-            try execute("PRAGMA journal_mode = WAL")
-        }
+        return opened
+    }
+
+    /// Whether the schema can be read (opening is lazy: this is where a missing -shm shows).
+    private static func canRead(_ handle: OpaquePointer) -> Bool {
+        sqlite3_exec(handle, "SELECT count(*) FROM sqlite_master", nil, nil, nil) == SQLITE_OK
+    }
+
+    /// `file:PATH?immutable=1`, the path percent-encoded as URI filenames require.
+    static func immutableURI(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
     }
 
     /// Finalizes cached statements, then closes; `sqlite3_close_v2` defers the

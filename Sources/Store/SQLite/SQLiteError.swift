@@ -18,6 +18,8 @@ public struct SQLiteError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// The database stayed locked by another writer past the busy timeout.
     public var isBusy: Bool { code == 5 /* SQLITE_BUSY */ || code == 6 /* SQLITE_LOCKED */ }
+    /// "attempt to write a readonly database": the file or its folder cannot be written.
+    public var isReadOnly: Bool { code == 8 /* SQLITE_READONLY */ }
     /// A CHECK, UNIQUE, NOT NULL, FOREIGN KEY or trigger `RAISE(ABORT)` refused the change.
     public var isConstraint: Bool { code == 19 /* SQLITE_CONSTRAINT */ }
 

@@ -77,7 +77,7 @@ final class ReplFixture {
     func session(rules: [String] = []) throws -> ReplSession {
         let creator = try ProgramSource.openStore(at: database, user: Self.user)
         let files = try rules.isEmpty ? [] : ProgramLoader(workingDirectory: folder.path).load(rules)
-        return ReplSession(workspace: try ReplWorkspace(store: creator, programFiles: files, now: Self.nowSeconds))
+        return ReplSession(workspace: try ReplWorkspace(store: creator, programFiles: files, now: Self.nowSeconds, clock: TestClock.clock))
     }
 }
 

@@ -279,7 +279,7 @@ import Testing
         #expect(atAugust != atSeed, "the seed's activity differs between the two months")
         #expect(MatchLine(session.handle(entry: "fan.last_active_at within 30d").output[0])?.count == atAugust)
 
-        #expect(session.handle(entry: ":now yesterday").errors.first?.hasPrefix(":now takes ISO 8601") == true)
+        #expect(session.handle(entry: ":now yesterday").errors.first?.hasPrefix(":now takes an ISO 8601 date or time") == true)
         #expect(session.handle(entry: ":now").output.first?.hasPrefix("now follows the clock (") == true)
     }
 }
