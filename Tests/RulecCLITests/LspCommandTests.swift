@@ -34,7 +34,7 @@ import Testing
         }
     }
 
-    @Test func theServerAnswersOverPipesAndExitsCleanly() throws {
+    @Test(.timeLimit(.minutes(1))) func theServerAnswersOverPipesAndExitsCleanly() throws {
         let folder = try TemporaryFolder("lsp-process")
         try folder.write("segment whales { fan.lifetime_spend >= $500 }\n", to: "segments.rules")
         let rules = "rule \"R\" {\n  on transaction.tip\n  when fan in whales and fan.lifecycle_stage == \"actve\"\n  then { tag \"x\" }\n}\n"

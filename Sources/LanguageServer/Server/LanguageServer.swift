@@ -101,7 +101,9 @@ public final class LanguageServer {
         }
         guard state == .running else { return }  // notifications before initialize are dropped, as LSP says
         switch method {
-        case "initialized", "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration": break
+        case "initialized":
+            scheduleDiagnostics()  // the whole folder is checked at once, so problems show before any file is opened
+        case "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration": break
         case "textDocument/didOpen":
             guard let item = params["textDocument"], let uri = item["uri"]?.string, let text = item["text"]?.string else {
                 throw RPCError(.invalidParams, "didOpen needs textDocument.uri and .text")
