@@ -32,6 +32,6 @@ let package = Package(
         .testTarget(name: "PlanningTests", dependencies: ["Syntax", "Semantics", "Planning", "Store", "RulecTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store", "RulecTestSupport"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "Syntax", "Semantics", "Store", "RulecTestSupport"]),
-        .testTarget(name: "RulecCLITests", dependencies: ["RulecCLI", "Store", "RulecTestSupport"]),
+        .testTarget(name: "RulecCLITests", dependencies: ["RulecCLI", "Runtime", "Store", "RulecTestSupport"], exclude: ["Golden"]),
     ]
 )
