@@ -43,7 +43,8 @@ struct IncrementalCheck {
             }
         }
         guard let edited else { return base.checker }
-        guard !parsed.contains(where: { $0.diagnostics.hasErrors }) else { return nil }
+        // Syntax diagnostics of any kind (broken declarations hold lints back): check everything.
+        guard !parsed.contains(where: { !$0.diagnostics.isEmpty }) else { return nil }
         let fileID = parsed[edited].syntax.file.id
 
         // The other files' diagnostics: no errors, nothing pointing into the edited file.
