@@ -22,9 +22,10 @@ let package = Package(
         .target(name: "Runtime", dependencies: ["Syntax", "Semantics", "Planning", "Store"]),
         // The starter project `rulec init` writes and `rulec demo` deploys: Rules/ compiled in, so a copied binary has it.
         .target(name: "Starter"),
-        .target(name: "RulecCLI", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store", "Starter"]),
+        .target(name: "LanguageServer", dependencies: ["Syntax", "Semantics", "Store"]),
+        .target(name: "RulecCLI", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store", "Starter", "LanguageServer"]),
         .executableTarget(name: "rulec", dependencies: ["RulecCLI"]),
-        .executableTarget(name: "RulecBench", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store"]),
+        .executableTarget(name: "RulecBench", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store", "LanguageServer"]),
         // Helpers every test target shares (golden files, seeded randomness).
         .target(name: "RulecTestSupport", path: "Tests/Support"),
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax", "RulecTestSupport"], exclude: ["Golden"]),
@@ -32,6 +33,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "PlanningTests", dependencies: ["Syntax", "Semantics", "Planning", "Store", "RulecTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store", "RulecTestSupport"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "Syntax", "Semantics", "Store", "RulecTestSupport"]),
         .testTarget(name: "RulecCLITests", dependencies: ["RulecCLI", "Runtime", "Store", "Starter", "RulecTestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -7,6 +7,7 @@ let environment = ProcessInfo.processInfo.environment
 let benchmarks: [(name: String, run: () -> Void)] = [
     ("parse", { LexParseBenchmark.run() }),
     ("check", { CheckBenchmark.run() }),
+    ("lsp", { LspBenchmark.run() }),
     ("segments", { SegmentBenchmark.run() }),
     ("segment-matrix", { SegmentMatrixBenchmark.run() }),
     ("run", {

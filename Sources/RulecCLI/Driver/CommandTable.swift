@@ -24,5 +24,6 @@ enum CommandTable {
         WhyCommand.self,
         TestCommand.self,
         SimulateCommand.self,
+        LspCommand.self,
     ]
 }
