@@ -67,6 +67,8 @@ enum StructuralDump {
         case .rule(let r):
             let clauses = DeclarationPrinter.canonicalOrder(r.clauses).map { clause($0.kind) }
             return "rule \(string(r.name.value)) {\n  " + clauses.joined(separator: "\n  ") + "\n}"
+        case .policy(let p):
+            return "policy { " + p.items.map { TreeDump.policyItem($0.kind) }.joined(separator: " ") + " }"
         }
     }
 
@@ -78,6 +80,7 @@ enum StructuralDump {
         case .cooldown(let e): "cooldown \(expr(e))"
         case .limit(let l): "limit \(expr(l.count)) window \(l.window.map(expr) ?? "-")"
         case .paused: "paused"
+        case .bypassPolicy: "bypass policy"
         case .description(let s): "description \(string(s.value))"
         case .then(let actions): "then [" + actions.map(action).joined(separator: "; ") + "]"
         }

@@ -44,6 +44,8 @@ extension CheckState {
                         firstRule[d.name.value] = d.name.range
                         rules.append(d)
                     }
+                case .policy(let d):
+                    checkPolicy(d)
                 }
             }
         }

@@ -20,6 +20,7 @@ extension FileSyntax {
             case .constant(let d): [d.value]
             case .segment(let d): [d.condition]
             case .rule(let d): d.clauseExpressions
+            case .policy: []
             }
             for root in roots { largest = max(largest, root.id.index) }
         }

@@ -51,6 +51,8 @@ struct DeclarationPrinter {
                                     sourceStart: rule.range.start, sourceEnd: rule.name.range.end)
             return [header] + Self.canonicalOrder(rule.clauses).flatMap(lines(for:))
                 + [closer(indent: 0, blockEnd: rule.range.end)]
+        case .policy(let policy):
+            return policyLines(policy)
         }
     }
 
@@ -86,6 +88,8 @@ struct DeclarationPrinter {
             return single(text)
         case .paused:
             return single("paused")
+        case .bypassPolicy:
+            return single("bypass policy")
         case .description(let text):
             return single("description " + LiteralPrinter.string(text.value))
         case .then(let actions):
@@ -123,7 +127,7 @@ struct DeclarationPrinter {
 
 extension RuleClauseKind {
     /// Position in the canonical clause order (on, when, priority, cooldown,
-    /// limit, paused, description, then).
+    /// limit, bypass policy, paused, description, then).
     var canonicalRank: Int {
         switch self {
         case .on: 0
@@ -131,9 +135,10 @@ extension RuleClauseKind {
         case .priority: 2
         case .cooldown: 3
         case .limit: 4
-        case .paused: 5
-        case .description: 6
-        case .then: 7
+        case .bypassPolicy: 5
+        case .paused: 6
+        case .description: 7
+        case .then: 8
         }
     }
 }

@@ -13,6 +13,8 @@ extension Parser {
                 declarations.append(.segment(parseSegment()))
             case .keyword(.rule):
                 declarations.append(.rule(parseRule()))
+            case .identifier where atPolicyStart():
+                declarations.append(.policy(parsePolicy()))
             default:
                 reportUnexpected(expected: "a declaration (`let`, `segment` or `rule`)", code: .expectedDeclaration)
                 synchronize(.declaration)

@@ -51,6 +51,7 @@ extension Parser {
         switch current.kind {
         case .keyword(.let), .keyword(.rule): return true
         case .keyword(.segment): return peek().kind != .dot
+        case .identifier: return atPolicyStart()
         default: return false
         }
     }

@@ -23,12 +23,15 @@ public enum Declaration: Hashable, Sendable {
     case constant(ConstantDecl)
     case segment(SegmentDecl)
     case rule(RuleDecl)
+    /// `policy { ... }` (LANGUAGE.md §11).
+    case policy(PolicyDecl)
 
     public var range: SourceRange {
         switch self {
         case .constant(let d): d.range
         case .segment(let d): d.range
         case .rule(let d): d.range
+        case .policy(let d): d.range
         }
     }
 }
@@ -88,6 +91,10 @@ public struct RuleDecl: Hashable, Sendable {
     public var isPaused: Bool {
         clauses.contains { if case .paused = $0.kind { true } else { false } }
     }
+    /// `bypass policy`: this rule's sends neither count against the policy nor wait for it.
+    public var bypassesPolicy: Bool {
+        clauses.contains { if case .bypassPolicy = $0.kind { true } else { false } }
+    }
     public var ruleDescription: StringLiteral? {
         for case .description(let s) in clauses.map(\.kind) { return s }
         return nil
@@ -116,6 +123,8 @@ public enum RuleClauseKind: Hashable, Sendable {
     case paused
     case description(StringLiteral)
     case then([ActionSyntax])
+    /// `bypass policy` (LANGUAGE.md §11).
+    case bypassPolicy
 
     /// The keyword that starts the clause, for messages ("duplicate `cooldown` clause").
     public var keyword: String {
@@ -128,6 +137,7 @@ public enum RuleClauseKind: Hashable, Sendable {
         case .paused: "paused"
         case .description: "description"
         case .then: "then"
+        case .bypassPolicy: "bypass policy"
         }
     }
 }
