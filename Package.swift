@@ -30,6 +30,6 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "PlanningTests", dependencies: ["Syntax", "Semantics", "Planning", "Store", "RulecTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store", "RulecTestSupport"]),
-        .testTarget(name: "RulecCLITests", dependencies: ["RulecCLI", "Store", "RulecTestSupport"]),
+        .testTarget(name: "RulecCLITests", dependencies: ["RulecCLI", "Runtime", "Store", "RulecTestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -9,6 +9,7 @@ let benchmarks: [(name: String, run: () -> Void)] = [
     ("parse", { LexParseBenchmark.run() }),
     ("check", { CheckBenchmark.run() }),
     ("segments", { SegmentBenchmark.run() }),
+    ("segment-matrix", { SegmentMatrixBenchmark.run() }),
     ("run", {
         RunBenchmark.run(fans: environment["RULEC_BENCH_FANS"].flatMap { Int($0) } ?? 100_000,
                          events: environment["RULEC_BENCH_EVENTS"].flatMap { Int($0) } ?? 100_000,

@@ -34,7 +34,7 @@ import Syntax
             """
         let fan = Fan(fields: ["lifetime_spend": .money(81_240), "tags": .list([.string("big_tipper")])])
         let tree = try why(source, fan: fan)
-        #expect(tree == WhyNode(holds: false, text: "all of", children: [
+        #expect(tree.shape == WhyNode(holds: false, text: "all of", children: [
             WhyNode(holds: true, text: "fan.lifetime_spend >= vip_min", detail: "$812.40 >= $500"),
             WhyNode(holds: false, text: "not (\"big_tipper\" in fan.tags)", children: [
                 WhyNode(holds: true, text: "\"big_tipper\" in fan.tags", detail: "\"big_tipper\" in [\"big_tipper\"]"),
@@ -59,7 +59,7 @@ import Syntax
         #expect(tree.children.map(\.holds) == [true, false, false])
         // A null score is shown as null, not hidden: that is often the answer to "why".
         #expect(tree.children[1].detail == "null >= 0.7")
-        #expect(tree.children[2] == WhyNode(holds: false, text: "fan.is_subscribed"))
+        #expect(tree.children[2].shape == WhyNode(holds: false, text: "fan.is_subscribed"))
     }
 
     @Test func segmentMembershipOpensIntoTheSegment() throws {
@@ -68,7 +68,7 @@ import Syntax
             rule "r" { on subscription.cancelled when fan in whales then { tag "x" } }
             """
         let tree = try why(source, fan: Fan(fields: ["lifetime_spend": .money(20_000)]))
-        #expect(tree == WhyNode(holds: false, text: "fan in whales", detail: "segment whales: not a member", children: [
+        #expect(tree.shape == WhyNode(holds: false, text: "fan in whales", detail: "segment whales: not a member", children: [
             WhyNode(holds: false, text: "fan.lifetime_spend >= $500", detail: "$200 >= $500"),
         ]))
     }

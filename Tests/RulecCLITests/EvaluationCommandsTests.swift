@@ -102,6 +102,32 @@ import Store
         #expect(failed.code == .inputErrors && failed.err.contains("error[E1011]") && failed.out.isEmpty)
     }
 
+    /// `explain --db --user --now`: plans over all fans show the shape each
+    /// collection read gets on that store's data, and why; the stored plan
+    /// (`explain` without a store) has none, and the answer is the same.
+    @Test func explainWithAStoreShowsChosenShapes() throws {
+        let rules = """
+            segment recent_tippers { count(fan.transactions within 30d where kind == "tip") >= 1 }
+            segment vip_writers { "vip" in fan.tags and exists(fan.messages within 7d) }
+            """
+        let workspace = try Workspace(rules: rules)
+        let withStore = workspace.run(["explain", "rules.rules", "--db", workspace.database, "--user", "creator_a"] + Self.now)
+        #expect(withStore.code == .success, "\(withStore.err)")
+        #expect(withStore.out.contains("shapes (estimated on the store's data)"))
+        #expect(withStore.out.contains("chose correlated") || withStore.out.contains("chose grouped"))
+        let json = workspace.run(["explain", "rules.rules", "--format", "json", "--db", workspace.database, "--user", "creator_a"] + Self.now)
+        let segments = try #require(try self.json(json.out)["segments"] as? [[String: Any]])
+        for segment in segments {
+            let shapes = try #require((segment["plan"] as? [String: Any])?["shapes"] as? [[String: Any]])
+            #expect(shapes.allSatisfy { ["grouped", "correlated"].contains($0["shape"] as? String ?? "") })
+        }
+        let stored = workspace.run(["explain", "rules.rules", "--format", "json"])
+        #expect(!stored.out.contains("\"shapes\""))
+        // The creator comes from RULEC_USER here; an unknown one is refused, as is a missing store.
+        #expect(workspace.run(["explain", "rules.rules", "--db", workspace.database, "--user", "nobody"] + Self.now).code == .usageOrIO)
+        #expect(workspace.run(["explain", "rules.rules", "--db", workspace.folder.path("missing.sqlite"), "--user", "creator_a"]).code == .usageOrIO)
+    }
+
     @Test func segmentsRefreshPrintsCountsAndIsIdempotent() throws {
         let workspace = try Workspace()
         let first = workspace.run(["segments", "refresh", "--rules", "rules.rules", "--format", "json"] + Self.now)

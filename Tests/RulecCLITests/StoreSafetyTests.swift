@@ -231,7 +231,8 @@ import Testing
         for (text, instant) in forms {
             let result = workspace.run(why + ["--now", text])
             #expect(result.code == .success, "\(text): \(result.err)")
-            #expect(result.out.contains("now \(instant)"), "\(text): \(result.out.split(separator: "\n").first ?? "")")
+            // A schedule rule's header names its slot and the clock it is the latest slot before.
+            #expect(result.out.contains("(the latest at or before \(instant))"), "\(text): \(result.out.split(separator: "\n").first ?? "")")
         }
     }
 

@@ -59,6 +59,15 @@ enum ExplainText {
             let marker = "?\(index + 1)".padding(toLength: 5, withPad: " ", startingAt: 0)
             lines.append("    " + marker + "  " + parameter)
         }
+        if !plan.shapes.isEmpty {
+            lines.append("  shapes (estimated on the store's data)")
+            for decision in plan.shapes {
+                lines.append("    " + Format.expression(decision.conjunct))
+                lines.append("      " + decision.reason)
+                lines += decision.groupedReasons.map { "      grouped: " + $0 }
+                lines += decision.correlatedReasons.map { "      correlated: " + $0 }
+            }
+        }
         if plan.residual.isEmpty {
             lines.append("  evaluator (nothing: SQLite decides the whole condition)")
         } else {

@@ -5,7 +5,9 @@ import Syntax
 /// plan that decides who matches (the SQL, its parameters and the residual
 /// left to the evaluator) and, for rules, what happens next (trigger,
 /// priority, cooldown, limit, actions). Built from a checked program alone,
-/// so it needs no store and says exactly what `deploy` would store.
+/// it needs no store and says exactly what `deploy` would store; given a
+/// store's estimator, plans over all fans show the shape each collection read
+/// gets on that store's data, and why (docs/PLANS.md).
 public struct ProgramExplanation: Sendable {
     public var segments: [SegmentExplanation]
     public var rules: [RuleExplanation]
@@ -19,15 +21,15 @@ public struct ProgramExplanation: Sendable {
         case segment(String)
     }
 
-    public init(program: CheckedProgram, subject: Subject = .all) {
+    public init(program: CheckedProgram, subject: Subject = .all, estimator: PlanEstimator? = nil) {
         let segments: [CheckedSegment], rules: [CheckedRule]
         switch subject {
         case .all: (segments, rules) = (program.segments, program.rules)
         case .rule(let name): (segments, rules) = ([], program.rules.filter { $0.name == name })
         case .segment(let name): (segments, rules) = (program.segments.filter { $0.name == name }, [])
         }
-        self.segments = segments.map { SegmentExplanation($0, program: program) }
-        self.rules = rules.map { RuleExplanation($0, program: program) }
+        self.segments = segments.map { SegmentExplanation($0, program: program, estimator: estimator) }
+        self.rules = rules.map { RuleExplanation($0, program: program, estimator: estimator) }
         self.policy = subject == .all ? PolicyExplanation(program: program) : nil
     }
 
@@ -53,11 +55,11 @@ public struct SegmentExplanation: Sendable {
     /// What each `?` is bound to, in words (`vip_min = $500`).
     public var parameters: [String]
 
-    init(_ segment: CheckedSegment, program: CheckedProgram) {
+    init(_ segment: CheckedSegment, program: CheckedProgram, estimator: PlanEstimator? = nil) {
         name = segment.name
         displayName = segment.displayName
         condition = segment.condition
-        plan = PlanBuilder.plan(segment.condition, program: program, scope: .allFans)
+        plan = PlanBuilder.plan(segment.condition, program: program, scope: .allFans, estimator: estimator)
         parameters = plan.bindings.map { ParameterText.describe($0, program: program) }
     }
 
@@ -85,7 +87,7 @@ public struct RuleExplanation: Sendable {
     public var bypassesPolicy: Bool
     public var programHasPolicy: Bool
 
-    init(_ rule: CheckedRule, program: CheckedProgram) {
+    init(_ rule: CheckedRule, program: CheckedProgram, estimator: PlanEstimator? = nil) {
         bypassesPolicy = rule.declaration.bypassesPolicy
         programHasPolicy = program.policy != nil
         name = rule.name
@@ -96,7 +98,7 @@ public struct RuleExplanation: Sendable {
         cooldownSeconds = rule.cooldownSeconds
         limit = rule.limit
         condition = rule.condition
-        plan = PlanBuilder.plan(rule.condition, program: program, scope: isSchedule ? .allFans : .oneFan)
+        plan = PlanBuilder.plan(rule.condition, program: program, scope: isSchedule ? .allFans : .oneFan, estimator: estimator)
         parameters = plan.bindings.map { ParameterText.describe($0, program: program) }
         actions = rule.actions.map(ActionDescription.init)
     }

@@ -6,11 +6,28 @@ extension ConditionPlan {
     /// holds everything that decides what the rule does: the SQL, every bound
     /// value or the expression computing it, and the residual).
     public var json: JSONValue {
-        .object([
+        var fields: [(String, JSONValue)] = [
             ("scope", .string(scope.rawValue)),
             ("sql", .string(sql)),
             ("parameters", .array(bindings.map(\.json))),
             ("residual", .array(residual.map { .object([("condition", .string(Format.expression($0.expr))), ("reason", .string($0.reason))]) })),
+        ]
+        // Only a plan built with a store's estimates has shapes; a stored plan never does.
+        if !shapes.isEmpty { fields.append(("shapes", .array(shapes.map(\.json)))) }
+        return .object(fields)
+    }
+}
+
+extension ShapeDecision {
+    /// `{"condition","shape","candidates","grouped_rows","correlated_rows","why":[..]}`.
+    public var json: JSONValue {
+        .object([
+            ("condition", .string(Format.expression(conjunct))),
+            ("shape", .string(shape.rawValue)),
+            ("candidates", .object([("fans", .int(Int(candidates.value.rounded()))), ("how", .string(candidates.how))])),
+            ("grouped_rows", .int(Int(min(groupedCost, 1e15).rounded()))),
+            ("correlated_rows", .int(Int(min(correlatedCost, 1e15).rounded()))),
+            ("why", .array((groupedReasons.map { "grouped: " + $0 } + correlatedReasons.map { "correlated: " + $0 }).map(JSONValue.string))),
         ])
     }
 }

@@ -17,6 +17,9 @@ public struct ConditionPlan: Sendable {
     /// constants), or there is none: for one fan, the evaluator decides it
     /// without a query.
     public var isFanIndependent: Bool = false
+    /// For a plan over all fans built with a store's estimates: the shape
+    /// chosen for each conjunct that reads a collection, and why.
+    public var shapes: [ShapeDecision] = []
 
     public var isPureSQL: Bool { residual.isEmpty }
 }

@@ -6,44 +6,87 @@ import Syntax
 /// rule's own), compiles each to SQL, and leaves to the evaluator each
 /// conjunct SQL cannot reproduce exactly.
 public enum PlanBuilder {
-    public static func plan(_ condition: Expr?, program: CheckedProgram, scope: FanScope) -> ConditionPlan {
+    /// With an `estimator` (a store and the time of execution), each conjunct
+    /// over all fans that reads a collection gets the cheaper of the grouped
+    /// and the correlated shape (`PlanShape`), and the conjuncts are ordered
+    /// fan-level first, grouped sets next, correlated sub-queries last. Without
+    /// one (deploy, which stores the plan, and `explain` without a store) every
+    /// such conjunct is grouped and the conjuncts keep their written order, so
+    /// a stored plan depends on the program only.
+    ///
+    /// `forcing` gives every such conjunct one shape without estimating (the
+    /// differential tests run both shapes against the evaluator).
+    public static func plan(_ condition: Expr?, program: CheckedProgram, scope: FanScope,
+                            estimator: PlanEstimator? = nil, forcing forced: PlanShape? = nil) -> ConditionPlan {
         let compiler = SQLCompiler(program: program, scope: scope)
-        var clauses: [String] = []
+        let estimator = scope == .allFans ? estimator : nil
+        let forced = scope == .allFans ? forced : nil
+        let choosing = estimator != nil || forced != nil
+        var clauses: [(clause: PlanSQL, conjunct: Expr?, reads: [CollectionRead])] = []
         var residual: [ResidualConjunct] = []
-        var bindings: [PlanBinding] = []
         if scope == .oneFan {
-            clauses.append("f.id = ?")
-            bindings.append(.fanID)
+            clauses.append(("\(PlanSQL.outer("id")) = \(PlanSQL.parameter(.fanID))", nil, []))
         }
         for conjunct in condition.map({ conjuncts(of: $0, program: program) }) ?? [] {
-            let before = compiler.bindings.count
             do {
-                clauses.append(try compiler.condition(conjunct, .positive))
+                // A conjunct's parameters are inside its fragment: one that
+                // fails to compile leaves nothing behind to unbind.
+                let clause = try compiler.condition(conjunct, .positive)
+                clauses.append((clause, conjunct, choosing ? CollectionRead.all(in: conjunct, compiler: compiler) : []))
             } catch let reason as ResidualReason {
-                compiler.discardBindings(from: before)
                 residual.append(ResidualConjunct(expr: conjunct, reason: reason.message))
             } catch {
-                compiler.discardBindings(from: before)
                 residual.append(ResidualConjunct(expr: conjunct, reason: "\(error)"))
             }
         }
-        bindings += compiler.bindings
-        let sql: String
-        let sets = clauses.compactMap { compiler.semiJoinSubqueries[$0] }
+        var decisions: [ShapeDecision] = []
+        if choosing, clauses.contains(where: { !$0.reads.isEmpty }) {
+            let fanLevel = clauses.filter { $0.reads.isEmpty }.map(\.clause)
+            // Counted once, and only if some conjunct's grouped set is not small.
+            var counted: PlanEstimator.Estimate?
+            let candidates = { () -> PlanEstimator.Estimate in
+                if let counted { return counted }
+                let estimate = estimator!.candidates(fanLevel)
+                counted = estimate
+                return estimate
+            }
+            var grouped: [PlanSQL] = [], correlated: [PlanSQL] = []
+            for entry in clauses where !entry.reads.isEmpty {
+                guard let conjunct = entry.conjunct else { continue }
+                var decision = if let estimator {
+                    ShapeChooser.decide(conjunct, reads: entry.reads, candidates: candidates, estimator: estimator, compiler: compiler)
+                } else {
+                    ShapeDecision.forced(conjunct, forced ?? .grouped)
+                }
+                if decision.shape == .correlated,
+                   let clause = try? compiler.withCorrelatedSets({ try compiler.condition(conjunct, .positive) }) {
+                    correlated.append(clause)
+                } else {
+                    decision.shape = .grouped
+                    grouped.append(entry.clause)
+                }
+                if estimator != nil { decisions.append(decision) }
+            }
+            clauses = fanLevel.map { ($0, nil, []) } + grouped.map { ($0, nil, []) } + correlated.map { ($0, nil, []) }
+        }
+        let query: PlanSQL
+        let sets = clauses.compactMap(\.clause.fanSet)
         if scope == .allFans, residual.isEmpty, !clauses.isEmpty, sets.count == clauses.count {
             // Every conjunct is a set of fan ids read from an index (tags, scores,
             // grouped aggregates…): intersect them there. Their rows name fans of
             // this creator only (foreign keys and the store's creator-scope
             // triggers), so fan_profiles need not be visited to confirm it.
-            sql = sets.count == 1
+            query = sets.count == 1
                 ? "SELECT DISTINCT fan_id FROM (\(sets[0])) ORDER BY fan_id"
-                : sets.map { "SELECT fan_id FROM (\($0))" }.joined(separator: " INTERSECT ") + " ORDER BY 1"
+                : PlanSQL.joined(sets.map { "SELECT fan_id FROM (\($0))" }, separator: " INTERSECT ") + " ORDER BY 1"
         } else {
-            let filters = clauses.map { " AND " + $0 }.joined()
-            sql = "SELECT f.id FROM fan_profiles f WHERE f.user_id = :user\(filters) ORDER BY f.id"
+            let filters = PlanSQL.joined(clauses.map { " AND " + $0.clause }, separator: "")
+            query = "SELECT \(PlanSQL.outer("id")) FROM fan_profiles \(raw: compiler.dialect.outerAlias) WHERE \(PlanSQL.outer("user_id")) = \(PlanSQL.creator)\(filters) ORDER BY \(PlanSQL.outer("id"))"
         }
-        var plan = ConditionPlan(scope: scope, sql: sql, bindings: bindings, residual: residual, condition: condition)
+        var plan = ConditionPlan(scope: scope, sql: query.rendered(in: compiler.dialect), bindings: query.bindings,
+                                 residual: residual, condition: condition)
         plan.isFanIndependent = condition.map { !compiler.dependsOnFan($0) } ?? true
+        plan.shapes = decisions
         return plan
     }
 
@@ -63,11 +106,5 @@ public enum PlanBuilder {
         default:
             return [expr]
         }
-    }
-}
-
-extension SQLCompiler {
-    func discardBindings(from count: Int) {
-        removeBindings(after: count)
     }
 }

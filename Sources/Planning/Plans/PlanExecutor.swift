@@ -57,8 +57,12 @@ public struct PlanExecutor {
 
     /// The bound values of a plan for one execution.
     public func bindingValues(_ plan: ConditionPlan, context: EvaluationContext, fanID: Int64? = nil) throws -> [SQLValue] {
+        try bindingValues(plan.bindings, context: context, fanID: fanID)
+    }
+
+    func bindingValues(_ bindings: [PlanBinding], context: EvaluationContext, fanID: Int64? = nil) throws -> [SQLValue] {
         let evaluator = Evaluator(program: program, context: context, facts: nil)
-        return try plan.bindings.map { binding in
+        return try bindings.map { binding in
             switch binding {
             case .value(let value): return SQLEncoding.encode(value)
             case .expression(let expr): return SQLEncoding.encode(try evaluator.evaluate(expr))

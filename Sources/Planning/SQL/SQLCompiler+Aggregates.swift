@@ -14,20 +14,19 @@ extension SQLCompiler {
     /// `FROM table cN WHERE cN.user_id = :user [AND cN.fan_id = f.id] [window] [filter]`,
     /// with `body` building the select list and tail inside the alias's scope.
     private func rows(of aggregate: Aggregate, correlated: Bool,
-                      _ body: (_ alias: String, _ from: String) throws -> String) throws -> String {
+                      _ body: (_ alias: String, _ from: PlanSQL) throws -> PlanSQL) throws -> PlanSQL {
         let (collection, _) = try resolve(aggregate)
         // The window belongs to the enclosing scope, not to this aggregate's
-        // rows, so it is compiled before the element alias changes (it is
-        // also the first `?` of the text below, so bindings stay in order).
+        // rows, so it is compiled before the element alias changes.
         let windowStart = try aggregate.window.map { try self.windowStart($0) }
         return try withElementAlias { alias in
-            var from = "FROM \(collection.table) \(alias) WHERE \(alias).user_id = :user"
-            if correlated { from += " AND \(alias).fan_id = f.id" }
+            var from: PlanSQL = "FROM \(raw: collection.table) \(raw: alias) WHERE \(raw: alias).user_id = \(PlanSQL.creator)"
+            if correlated { from = from + " AND \(raw: alias).fan_id = \(PlanSQL.outer("id"))" }
             if let windowStart {
-                from += " AND \(alias).\(collection.timeField.column) BETWEEN \(windowStart) AND \(bind(.now))"
+                from = from + " AND \(raw: alias).\(raw: collection.timeField.column) BETWEEN \(windowStart) AND \(bind(.now))"
             }
             if let filter = aggregate.filter {
-                from += " AND \(try condition(filter, .positive))"
+                from = from + " AND \(try condition(filter, .positive))"
             }
             return try body(alias, from)
         }
@@ -35,9 +34,9 @@ extension SQLCompiler {
 
     /// The aggregate over the rows in scope, as SQL (`count(*)`, `sum(c1.amount_cents)`…).
     /// Sums over nothing, or only nulls, are 0 of their type.
-    private func reduction(_ aggregate: Aggregate, alias: String) throws -> String {
+    private func reduction(_ aggregate: Aggregate, alias: String) throws -> PlanSQL {
         let (_, field) = try resolve(aggregate)
-        let column = field.map { "\(alias).\($0.column)" } ?? "*"
+        let column: PlanSQL = field.map { "\(raw: alias).\(raw: $0.column)" } ?? "*"
         if field?.type == .number, aggregate.function == .sum || aggregate.function == .avg {
             // A floating-point sum depends on the order of its terms, and SQL
             // adds rows in whatever order its plan reads them.
@@ -54,30 +53,28 @@ extension SQLCompiler {
     }
 
     /// An aggregate used as a value, for one fan: a correlated scalar subquery.
-    func aggregateScalar(_ aggregate: Aggregate) throws -> String {
+    func aggregateScalar(_ aggregate: Aggregate) throws -> PlanSQL {
         try rows(of: aggregate, correlated: true) { alias, from in
             "(SELECT \(try reduction(aggregate, alias: alias)) \(from))"
         }
     }
 
     /// `exists(C …)` as a condition: a semi-join over all fans, EXISTS for one.
-    func existsCondition(_ aggregate: Aggregate) throws -> String {
-        switch scope {
-        case .allFans:
+    func existsCondition(_ aggregate: Aggregate) throws -> PlanSQL {
+        if buildsSets {
             return try rows(of: aggregate, correlated: false) { alias, from in
-                semiJoin("SELECT \(alias).fan_id \(from)")
+                .fanIn("SELECT \(raw: alias).fan_id \(from)")
             }
-        case .oneFan:
-            return try rows(of: aggregate, correlated: true) { _, from in "EXISTS (SELECT 1 \(from))" }
         }
+        return try rows(of: aggregate, correlated: true) { _, from in "EXISTS (SELECT 1 \(from))" }
     }
 
     /// `AGG op X` over all fans, with X independent of the fan, as one grouped
     /// semi-join instead of a subquery per fan. Fans with no rows are not in
     /// any group, so when the comparison holds for the empty aggregate (count 0,
     /// sum 0) the set is built from the fans for whom it fails: `NOT IN`.
-    func aggregateComparison(_ op: ComparisonOperator, _ lhs: Expr, _ rhs: Expr) throws -> String? {
-        guard scope == .allFans, Self.ordering.contains(op) else { return nil }
+    func aggregateComparison(_ op: ComparisonOperator, _ lhs: Expr, _ rhs: Expr) throws -> PlanSQL? {
+        guard buildsSets, Self.ordering.contains(op) else { return nil }
         let aggregateOnLeft: Bool
         let aggregate: Aggregate
         if case .aggregate(let a) = lhs.unparenthesized.kind, !dependsOnFan(rhs) {
@@ -110,24 +107,24 @@ extension SQLCompiler {
         }
         if holdsOnlyWhenEmpty {
             return try rows(of: aggregate, correlated: false) { alias, from in
-                "f.id NOT IN (SELECT \(alias).fan_id \(from))"
+                "\(PlanSQL.outer("id")) NOT IN (SELECT \(raw: alias).fan_id \(from))"
             }
         }
         return try rows(of: aggregate, correlated: false) { alias, from in
             let reduced = try reduction(aggregate, alias: alias)
             let otherSQL = bind(.expression(other))
-            let test = aggregateOnLeft ? "\(reduced) \(sqlOperator(op)) \(otherSQL)" : "\(otherSQL) \(sqlOperator(op)) \(reduced)"
+            let test: PlanSQL = aggregateOnLeft ? "\(reduced) \(raw: sqlOperator(op)) \(otherSQL)" : "\(otherSQL) \(raw: sqlOperator(op)) \(reduced)"
             if holdsWhenEmpty {
-                return "f.id NOT IN (SELECT \(alias).fan_id \(from) GROUP BY \(alias).fan_id HAVING NOT coalesce(\(test), 0))"
+                return "\(PlanSQL.outer("id")) NOT IN (SELECT \(raw: alias).fan_id \(from) GROUP BY \(raw: alias).fan_id HAVING NOT \(dialect.definite(test)))"
             }
-            return semiJoin("SELECT \(alias).fan_id \(from) GROUP BY \(alias).fan_id HAVING \(test)")
+            return .fanIn("SELECT \(raw: alias).fan_id \(from) GROUP BY \(raw: alias).fan_id HAVING \(test)")
         }
     }
 
     /// `fan.score.D op X` over all fans: a range scan of `(user_id, dimension, value)`.
     /// A fan without a score has a null score, for which every comparison is
     /// false, which is exactly "not in the set".
-    func scoreComparison(_ op: ComparisonOperator, _ lhs: Expr, _ rhs: Expr) throws -> String? {
+    func scoreComparison(_ op: ComparisonOperator, _ lhs: Expr, _ rhs: Expr) throws -> PlanSQL? {
         guard scope == .allFans, Self.ordering.contains(op) else { return nil }
         let dimension = Self.scoreDimension(lhs, program) ?? Self.scoreDimension(rhs, program)
         guard let dimension else { return nil }
@@ -137,21 +134,21 @@ extension SQLCompiler {
         let dimensionSQL = bind(.value(.string(dimension.dimension)))
         let otherSQL = bind(.expression(other))
         let value = Self.scoreValue(dimension)
-        let test = scoreOnLeft ? "\(value) \(sqlOperator(op)) \(otherSQL)" : "\(otherSQL) \(sqlOperator(op)) \(value)"
-        return semiJoin("SELECT fan_id FROM fan_scores WHERE user_id = :user AND dimension = \(dimensionSQL) AND \(test)")
+        let test: PlanSQL = scoreOnLeft ? "\(value) \(raw: sqlOperator(op)) \(otherSQL)" : "\(otherSQL) \(raw: sqlOperator(op)) \(value)"
+        return .fanIn("SELECT fan_id FROM fan_scores WHERE user_id = \(PlanSQL.creator) AND dimension = \(dimensionSQL) AND \(test)")
     }
 
     /// `fan.score.D is [not] null` over all fans.
-    func scoreNullTest(_ operand: Expr, negated: Bool) throws -> String? {
+    func scoreNullTest(_ operand: Expr, negated: Bool) throws -> PlanSQL? {
         guard scope == .allFans, let dimension = Self.scoreDimension(operand, program) else { return nil }
-        let set = "SELECT fan_id FROM fan_scores WHERE user_id = :user AND dimension = \(bind(.value(.string(dimension.dimension)))) AND \(Self.scoreValue(dimension)) IS NOT NULL"
-        return negated ? semiJoin(set) : "f.id NOT IN (\(set))"
+        let set: PlanSQL = "SELECT fan_id FROM fan_scores WHERE user_id = \(PlanSQL.creator) AND dimension = \(bind(.value(.string(dimension.dimension)))) AND \(Self.scoreValue(dimension)) IS NOT NULL"
+        return negated ? .fanIn(set) : "\(PlanSQL.outer("id")) NOT IN (\(set))"
     }
 
     /// fan_scores.value as the language reads it. Number scores are the
     /// REAL itself (so a comparison is a range scan of the index); a money
     /// score rounds to whole minor units, as the evaluator's reading does.
-    static func scoreValue(_ dimension: ScoreDimension) -> String {
+    static func scoreValue(_ dimension: ScoreDimension) -> PlanSQL {
         dimension.type == .money ? "rulec_money(value)" : "value"
     }
 

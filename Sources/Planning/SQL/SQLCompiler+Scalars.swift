@@ -5,23 +5,23 @@ extension SQLCompiler {
     /// A non-boolean value as an SQL expression. Anything that does not depend
     /// on the fan is a bound parameter; arithmetic and functions on fan data go
     /// through the registered `rulec_*` functions, which run the evaluator's code.
-    func scalar(_ expr: Expr) throws -> String {
+    func scalar(_ expr: Expr) throws -> PlanSQL {
         if !dependsOnFan(expr) { return bind(.expression(expr)) }
         switch program.resolution(of: expr) {
         case .fanField(let field)?:
             switch field.storage {
             case .column(let column):
-                return "f.\(column)"
+                return .outer(column)
             case .hasActiveSubscription:
-                return "EXISTS (SELECT 1 FROM fan_subscriptions s WHERE s.user_id = :user AND s.fan_id = f.id AND s.status = \(bind(.value(.string("active")))))"
+                return "EXISTS (SELECT 1 FROM fan_subscriptions s WHERE s.user_id = \(PlanSQL.creator) AND s.fan_id = \(PlanSQL.outer("id")) AND s.status = \(bind(.value(.string("active")))))"
             case .tags, .platforms:
                 throw ResidualReason(message: "a list is only usable with `in` or `length`")
             }
         case .scoreDimension(let dimension)?:
-            return "(SELECT \(Self.scoreValue(dimension)) FROM fan_scores WHERE user_id = :user AND fan_id = f.id AND dimension = \(bind(.value(.string(dimension.dimension)))))"
+            return "(SELECT \(Self.scoreValue(dimension)) FROM fan_scores WHERE user_id = \(PlanSQL.creator) AND fan_id = \(PlanSQL.outer("id")) AND dimension = \(bind(.value(.string(dimension.dimension)))))"
         case .elementField(_, let field)?:
             guard let alias = currentElementAlias else { throw ResidualReason(message: "element field outside an aggregate") }
-            return "\(alias).\(field.column)"
+            return "\(raw: alias).\(raw: field.column)"
         default:
             break
         }
@@ -29,9 +29,9 @@ extension SQLCompiler {
         case .parenthesized(let inner):
             return try scalar(inner)
         case .binary(let op, let lhs, let rhs) where op != .and && op != .or:
-            return "rulec_op('\(op.rawValue)', '\(tag(lhs))', \(try scalar(lhs)), '\(tag(rhs))', \(try scalar(rhs)))"
+            return "rulec_op('\(raw: op.rawValue)', '\(raw: tag(lhs))', \(try scalar(lhs)), '\(raw: tag(rhs))', \(try scalar(rhs)))"
         case .unary(.negate, let operand):
-            return "rulec_neg('\(tag(operand))', \(try scalar(operand)))"
+            return "rulec_neg('\(raw: tag(operand))', \(try scalar(operand)))"
         case .ago(let duration):
             return "rulec_op('-', 't', \(bind(.now)), 'd', \(try scalar(duration)))"
         case .call(let function, let arguments):
@@ -46,24 +46,21 @@ extension SQLCompiler {
         }
     }
 
-    private func call(_ name: String, _ arguments: [Expr], type: ExprType?) throws -> String {
+    private func call(_ name: String, _ arguments: [Expr], type: ExprType?) throws -> PlanSQL {
         if name == "coalesce" {
             // SQLite's coalesce is the language's: the first argument that is
             // not null. When the checker typed it a number, an int argument
             // widens to a number (§6), as the evaluator's value does.
-            let sql = "coalesce(\(try arguments.map { try scalar($0) }.joined(separator: ", ")))"
-            return type == .number ? "CAST(\(sql) AS REAL)" : sql
+            let sql: PlanSQL = "coalesce(\(PlanSQL.joined(try arguments.map { try scalar($0) }, separator: ", ")))"
+            return type == .number ? dialect.toReal(sql) : sql
         }
         if name == "length", arguments.count == 1, let list = fanList(arguments[0]) {
             // `fan.platforms` is distinct (§5): two accounts on one platform count once.
-            return "(SELECT count(DISTINCT \(list.column)) FROM \(list.table) WHERE user_id = :user AND fan_id = f.id)"
+            return "(SELECT count(DISTINCT \(raw: list.column)) FROM \(raw: list.table) WHERE user_id = \(PlanSQL.creator) AND fan_id = \(PlanSQL.outer("id")))"
         }
         let tags = arguments.map { tag($0) }.joined(separator: ",")
-        // Bindings are positional: `now` and the zone come first in the text,
-        // so they must be bound before any `?` inside the arguments.
-        let now = bind(.now), zone = bind(.zoneName)
         let values = try arguments.map { try scalar($0) }
-        return "rulec_call('\(name)', '\(tags)', \(now), \(zone), \(values.joined(separator: ", ")))"
+        return "rulec_call('\(raw: name)', '\(raw: tags)', \(bind(.now)), \(bind(.zoneName)), \(PlanSQL.joined(values, separator: ", ")))"
     }
 
     func tag(_ expr: Expr) -> String { SQLEncoding.tag(program.type(of: expr)) }
@@ -82,13 +79,13 @@ extension SQLCompiler {
     /// `x in fan.tags`: a semi-join over all fans (index `(user_id, tag, fan_id)`),
     /// an EXISTS probe for one. Both are definite, so no null handling is needed
     /// beyond `not in` refusing a null `x`.
-    func listMembership(_ element: Expr, _ list: (table: String, column: String), negated: Bool) throws -> String {
-        func probe() throws -> String {
-            switch scope {
+    func listMembership(_ element: Expr, _ list: (table: String, column: String), negated: Bool) throws -> PlanSQL {
+        func probe() throws -> PlanSQL {
+            switch buildsSets ? FanScope.allFans : .oneFan {
             case .allFans:
-                return semiJoin("SELECT fan_id FROM \(list.table) WHERE user_id = :user AND \(list.column) = \(try scalar(element))")
+                return .fanIn("SELECT fan_id FROM \(raw: list.table) WHERE user_id = \(PlanSQL.creator) AND \(raw: list.column) = \(try scalar(element))")
             case .oneFan:
-                return "EXISTS (SELECT 1 FROM \(list.table) WHERE user_id = :user AND fan_id = f.id AND \(list.column) = \(try scalar(element)))"
+                return "EXISTS (SELECT 1 FROM \(raw: list.table) WHERE user_id = \(PlanSQL.creator) AND fan_id = \(PlanSQL.outer("id")) AND \(raw: list.column) = \(try scalar(element)))"
             }
         }
         guard negated else { return try probe() }

@@ -19,19 +19,22 @@ final class SQLCompiler {
 
     let program: CheckedProgram
     let scope: FanScope
-    private(set) var bindings: [PlanBinding] = []
-    private(set) var semiJoinSubqueries: [String: String] = [:]
+    let dialect: SQLDialect
     private var fanDependence: [ExprID: Bool] = [:]
     private var aliasDepth = 0
+    /// Compile collection reads over all fans as per-fan sub-queries (the
+    /// correlated shape) instead of sets (`PlanShape`).
+    private(set) var correlatedSets = false
 
-    init(program: CheckedProgram, scope: FanScope) {
+    init(program: CheckedProgram, scope: FanScope, dialect: SQLDialect = .sqlite) {
         self.program = program
         self.scope = scope
+        self.dialect = dialect
     }
 
     // MARK: Conditions
 
-    func condition(_ expr: Expr, _ mode: Mode) throws -> String {
+    func condition(_ expr: Expr, _ mode: Mode) throws -> PlanSQL {
         if !dependsOnFan(expr) { return bind(.truth(expr)) }
         switch expr.kind {
         case .parenthesized(let inner):
@@ -46,19 +49,19 @@ final class SQLCompiler {
             return try comparison(op, lhs, rhs, mode)
         case .within(let operand, let duration):
             let value = try scalar(operand)
-            let sql = "(\(value) BETWEEN \(try windowStart(duration)) AND \(bind(.now)))"
+            let sql: PlanSQL = "(\(value) BETWEEN \(try windowStart(duration)) AND \(bind(.now)))"
             return exact(sql, mode)
         case .isNull(let operand, let negated):
             if let semi = try scoreNullTest(operand, negated: negated) { return semi }
-            return "(\(try scalar(operand)) IS \(negated ? "NOT " : "")NULL)"
+            return "(\(try scalar(operand)) IS \(raw: negated ? "NOT " : "")NULL)"
         case .aggregate(let aggregate) where aggregate.function == .exists:
             return try existsCondition(aggregate)
         default:
             if scope == .allFans, case .fanField(let field)? = program.resolution(of: expr), field.storage == .hasActiveSubscription {
-                return semiJoin("SELECT fan_id FROM fan_subscriptions WHERE user_id = :user AND status = \(bind(.value(.string("active"))))")
+                return .fanIn("SELECT fan_id FROM fan_subscriptions WHERE user_id = \(PlanSQL.creator) AND status = \(bind(.value(.string("active"))))")
             }
             // A bool-typed value in a boolean position: null and 0 are false.
-            return "(\(try scalar(expr)) IS 1)"
+            return dialect.isTrue(try scalar(expr))
         }
     }
 
@@ -66,16 +69,16 @@ final class SQLCompiler {
     /// (`within (fan.last_active_at - fan.created_at)`) differs from fan to
     /// fan, so it cannot be one bound value: it is computed in the query, by
     /// the same arithmetic the evaluator uses (overflow gives null, so false).
-    func windowStart(_ duration: Expr) throws -> String {
+    func windowStart(_ duration: Expr) throws -> PlanSQL {
         guard dependsOnFan(duration) else { return bind(.windowStart(duration: duration)) }
         return "rulec_op('-', 't', \(bind(.now)), 'd', \(try scalar(duration)))"
     }
 
-    private func exact(_ sql: String, _ mode: Mode) -> String {
-        mode == .exact ? "coalesce(\(sql), 0)" : sql
+    private func exact(_ sql: PlanSQL, _ mode: Mode) -> PlanSQL {
+        mode == .exact ? dialect.definite(sql) : sql
     }
 
-    private func comparison(_ op: ComparisonOperator, _ lhs: Expr, _ rhs: Expr, _ mode: Mode) throws -> String {
+    private func comparison(_ op: ComparisonOperator, _ lhs: Expr, _ rhs: Expr, _ mode: Mode) throws -> PlanSQL {
         if op == .in || op == .notIn, case .segment(let name)? = program.resolution(of: rhs) {
             guard let segment = program.segment(named: name) else { throw ResidualReason(message: "unknown segment \(name)") }
             let inner = try condition(segment.condition, op == .in ? mode : .exact)
@@ -91,21 +94,20 @@ final class SQLCompiler {
             // `x not in L` holds for a present x equal to no item. A null item
             // equals nothing, so unlike SQL's NOT IN it cannot make the answer
             // unknown; a null x makes it false. x is computed once, in a
-            // one-row subquery, because its text may hold bound values; the
-            // list comes first in the text, so it is bound first.
-            let list = "(\(try listItems(rhs).joined(separator: ", ")))"
+            // one-row subquery, because its text may hold bound values.
+            let list: PlanSQL = "(\(PlanSQL.joined(try listItems(rhs), separator: ", ")))"
             return "(SELECT rulec_x IS NOT NULL AND NOT coalesce(rulec_x IN \(list), 0) FROM (SELECT \(try scalar(lhs)) AS rulec_x))"
         }
         let left = try scalar(lhs)
         switch op {
         case .in:
             let items = try listItems(rhs)
-            return exact("(\(left) IN (\(items.joined(separator: ", "))))", mode)
+            return exact("(\(left) IN (\(PlanSQL.joined(items, separator: ", "))))", mode)
         case .contains, .startsWith, .endsWith:
             let name = op == .contains ? "contains" : (op == .startsWith ? "starts" : "ends")
-            return exact("(rulec_str('\(name)', \(left), \(try scalar(rhs))) = 1)", mode)
+            return exact("(rulec_str('\(raw: name)', \(left), \(try scalar(rhs))) = 1)", mode)
         default:
-            return exact("(\(left) \(sqlOperator(op)) \(try scalar(rhs)))", mode)
+            return exact("(\(left) \(raw: sqlOperator(op)) \(try scalar(rhs)))", mode)
         }
     }
 
@@ -122,7 +124,7 @@ final class SQLCompiler {
     }
 
     /// The items of a fan-independent list: a list literal or a list constant.
-    private func listItems(_ expr: Expr) throws -> [String] {
+    private func listItems(_ expr: Expr) throws -> [PlanSQL] {
         switch expr.kind {
         case .parenthesized(let inner): return try listItems(inner)
         case .list(let items):
@@ -140,7 +142,7 @@ final class SQLCompiler {
     /// One item of a list constant. A `date("…")` is a wall-clock time that
     /// becomes an instant only in the creator's zone, known per execution
     /// (§6 Time), so it is converted in the query like the evaluator does.
-    private func constantItem(_ value: LiteralValue) -> String {
+    private func constantItem(_ value: LiteralValue) -> PlanSQL {
         guard case .date(let d) = value else { return bind(.value(Value(value, zone: .gmt))) }
         let text = String(format: "%04d-%02d-%02d %02d:%02d", d.year, d.month, d.day, d.hour, d.minute)
         return "rulec_call('date', 's', \(bind(.now)), \(bind(.zoneName)), \(bind(.value(.string(text)))))"
@@ -148,40 +150,9 @@ final class SQLCompiler {
 
     // MARK: Bindings and fan dependence
 
-    /// `f.id IN (subquery)` over all fans, remembered by its text so the plan
-    /// builder can tell a condition made only of such sets and answer it from
-    /// their indexes alone, without visiting fan_profiles.
-    func semiJoin(_ subquery: String) -> String {
-        let text = "f.id IN (\(subquery))"
-        // A subquery that reads the outer fan (`f.…`, from a where-filter that
-        // looks at the fan) is correlated and cannot stand alone.
-        if !Self.readsOuterFan(subquery) { semiJoinSubqueries[text] = subquery }
-        return text
-    }
-
-    /// Whether SQL text refers to the outer `fan_profiles f`. Values are never
-    /// in the text (all bound), so the alias can only appear as a column qualifier.
-    static func readsOuterFan(_ sql: String) -> Bool {
-        var previous: Character = " "
-        var iterator = sql.makeIterator()
-        while let character = iterator.next() {
-            if character == "f", !(previous.isLetter || previous.isNumber || previous == "_"), let next = iterator.next() {
-                if next == "." { return true }
-                previous = next
-                continue
-            }
-            previous = character
-        }
-        return false
-    }
-
-    func removeBindings(after count: Int) {
-        bindings.removeSubrange(count...)
-    }
-
-    func bind(_ binding: PlanBinding) -> String {
-        bindings.append(binding)
-        return "?"
+    /// A parameter, placed where the returned fragment goes.
+    func bind(_ binding: PlanBinding) -> PlanSQL {
+        .parameter(binding)
     }
 
     /// Whether an expression reads anything about the fan; everything else is
@@ -201,6 +172,18 @@ final class SQLCompiler {
         fanDependence[expr.id] = result
         return result
     }
+
+    /// `body` with collection reads compiled in the correlated shape.
+    func withCorrelatedSets<T>(_ body: () throws -> T) rethrows -> T {
+        let saved = correlatedSets
+        correlatedSets = true
+        defer { correlatedSets = saved }
+        return try body()
+    }
+
+    /// Whether collection reads become sets of fan ids: over all fans, unless
+    /// the correlated shape was chosen.
+    var buildsSets: Bool { scope == .allFans && !correlatedSets }
 
     /// A fresh table alias for a nested aggregate's rows.
     func withElementAlias<T>(_ body: (String) throws -> T) rethrows -> T {

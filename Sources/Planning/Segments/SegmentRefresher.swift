@@ -41,10 +41,14 @@ public struct SegmentRefresher {
         let segments = program.segments.filter { wanted?.contains($0.name) ?? true }
         let executor = PlanExecutor(store: store, program: program)
         let context = EvaluationContext(now: now, zone: zone)
+        let estimator = PlanEstimator(store: store, program: program, context: context)
         return try store.transaction(.immediate) {
             try segments.map { segment in
-                let plan = PlanBuilder.plan(segment.condition, program: program, scope: .allFans)
-                let segmentID = try rowID(of: segment, plan: plan, now: now)
+                // The stored plan is the program's own (no estimates); the one
+                // run has the shapes this store's data makes cheapest.
+                let stored = PlanBuilder.plan(segment.condition, program: program, scope: .allFans)
+                let plan = PlanBuilder.plan(segment.condition, program: program, scope: .allFans, estimator: estimator)
+                let segmentID = try rowID(of: segment, plan: stored, now: now)
                 let members = Set(try executor.fanIDs(plan, context: context))
                 return try materialize(segment.name, segmentID: segmentID, members: members, now: now)
             }

@@ -9,6 +9,7 @@ struct ExplainCommand: Command {
     static let summary = "Show the evaluation plan of rules and segments"
     static let help = """
         Usage: rulec explain PATH... [--rule NAME | --segment NAME] [--format text|json]
+                             [--db FILE --user ID [--now T]]
 
         Checks the program in PATH (files or folders, as 'rulec check' reads them) and
         shows, for every segment and rule (or the one named), how it is evaluated:
@@ -21,16 +22,26 @@ struct ExplainCommand: Command {
           --rule NAME     only this rule (its name as written, without quotes)
           --segment NAME  only this segment
           --format F      text (default) or json
+          --db FILE       also estimate on this store's data: plans over all fans show the
+                          shape each aggregate, exists and list membership gets, and why
+          --user ID       the creator whose data the estimates read (with --db)
+          --now T         the time windows are estimated at (default: now)
 
         Exit status: 0 explained, 1 the program has errors or NAME is unknown, 2 usage or I/O error.
         """
 
-    static let knownOptions = ["--rule", "--segment", "--format"]
+    static let knownOptions = ["--rule", "--segment", "--format"] + StoreOptions.names
 
     static func run(_ arguments: inout Arguments, _ context: CommandContext) throws -> ExitCode {
         let format = try OutputFormat(option: arguments.option("--format"))
         let rule = try arguments.option("--rule")
         let segment = try arguments.option("--segment")
+        // With --db, also estimate on that store (read-only); without, no store is touched.
+        let databasePath = try arguments.option("--db")
+        var storeWords = databasePath.map { ["--db", $0] } ?? []
+        for name in ["--user", "--now"] { if let value = try arguments.option(name) { storeWords += [name, value] } }
+        var storeArguments = Arguments(storeWords)
+        let storeOptions = try databasePath.map { _ in try StoreOptions.read(&storeArguments, context) }
         let paths = try arguments.positionals(known: knownOptions)
         guard !paths.isEmpty else { throw CLIError.usage("explain needs the program's files: rulec explain PATH...") }
         if rule != nil && segment != nil { throw CLIError.usage("--rule and --segment exclude each other; name one") }
@@ -47,7 +58,13 @@ struct ExplainCommand: Command {
         } else {
             subject = .all
         }
-        let explanation = ProgramExplanation(program: program, subject: subject)
+        var estimator: PlanEstimator?
+        if let storeOptions {
+            let session = try storeOptions.open(.read, context)
+            estimator = PlanEstimator(store: session.creator, program: program,
+                                      context: EvaluationContext(now: session.now, zone: session.zone))
+        }
+        let explanation = ProgramExplanation(program: program, subject: subject, estimator: estimator)
         switch format {
         case .text: context.standardOutput.print(explanation.text, terminator: "")
         case .json: context.standardOutput.print(explanation.json.serialized())

@@ -64,7 +64,10 @@ struct ReplCommand: Command {
         }
 
         if source == .terminal {
+            // What the session works on, so nobody queries the wrong store or creator unawares.
             context.standardOutput.print("rulec \(Rulec.version). Type :help for commands, Ctrl-D to leave.")
+            context.standardOutput.print(workspace.description(storePath: databasePath))
+            workspace.terminalColumns = { LineEditor.columns(of: STDOUT_FILENO) }
         }
         var session = ReplSession(workspace: workspace)
         var warnedAboutHistory = false

@@ -63,8 +63,10 @@ struct SegmentEvalCommand: Command {
 
         let fanIDs: [Int64]
         do {
-            let plan = PlanBuilder.plan(condition, program: program, scope: .allFans)
-            fanIDs = try PlanExecutor(store: store, program: program).fanIDs(plan, context: EvaluationContext(now: now, zone: session.zone))
+            let evaluation = EvaluationContext(now: now, zone: session.zone)
+            let estimator = PlanEstimator(store: store, program: program, context: evaluation)
+            let plan = PlanBuilder.plan(condition, program: program, scope: .allFans, estimator: estimator)
+            fanIDs = try PlanExecutor(store: store, program: program).fanIDs(plan, context: evaluation)
         } catch {
             throw StoreOptions.cliError(error, path: session.path)
         }

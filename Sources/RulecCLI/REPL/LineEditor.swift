@@ -146,8 +146,14 @@ public final class LineEditor {
     }
 
     private func terminalColumns() -> Int {
+        Self.columns(of: output) ?? 80
+    }
+
+    /// The width of the terminal on `descriptor`, read afresh (the window may
+    /// be resized); nil when it is not a terminal.
+    static func columns(of descriptor: Int32) -> Int? {
         var size = winsize()
-        guard ioctl(output, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
         return Int(size.ws_col)
     }
 

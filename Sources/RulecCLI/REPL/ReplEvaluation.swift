@@ -21,7 +21,7 @@ struct ReplEvaluation {
             case nil where argument.hasPrefix("segment ") || argument.hasPrefix("segment\t"):
                 return define(argument)
             case nil: return try evaluate(argument)
-            case ":explain"?: return explain(argument)
+            case ":explain"?: return try explain(argument)
             case ":fan"?: return try fan(argument)
             case ":why"?: return try why(argument)
             case ":load"?: return try load(argument)
@@ -60,7 +60,8 @@ struct ReplEvaluation {
         let millis = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1_000
         var output = [String(format: "%d fan%@ match (%.1f ms)", ids.count, ids.count == 1 ? "" : "s", millis)]
         if !ids.isEmpty {
-            output += try ReplFanTable(program: program, context: context, store: workspace.store)
+            output += try ReplFanTable(program: program, context: context, store: workspace.store,
+                                       terminalColumns: workspace.terminalColumns())
                 .lines(for: Array(ids.prefix(Self.shownFans)), condition: condition)
             if ids.count > Self.shownFans { output.append("… and \(ids.count - Self.shownFans) more") }
         }
@@ -76,18 +77,29 @@ struct ReplEvaluation {
 
     // MARK: Directives
 
-    private func explain(_ expression: String) -> Response {
+    private func explain(_ expression: String) throws -> Response {
+        guard !expression.isEmpty else { throw CLIError.usage(":explain takes a condition, e.g. :explain fan.is_subscribed") }
         let adHoc = workspace.adHoc(expression)
         guard adHoc.condition != nil, let program = adHoc.program else {
             return diagnostics(adHoc.diagnostics, files: workspace.files() + [adHoc.expressionFile])
         }
         let text = ProgramExplanation(program: program, subject: .segment(AdHocSegment.name)).text
-        return Response(output: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastIfEmpty())
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastIfEmpty()
+        // The block's head names the wrapper segment the condition is checked in;
+        // the user typed a condition, and the `when` line below shows it.
+        if let head = lines.first, head.hasPrefix("segment \(AdHocSegment.name)") {
+            lines[0] = "condition typed at the prompt, evaluated over all fans"
+        }
+        return Response(output: lines)
     }
 
     private func fan(_ argument: String) throws -> Response {
-        guard let id = Int64(argument) else { throw CLIError.usage(":fan takes a fan id, e.g. :fan 42") }
-        return Response(output: try ReplFanDossier(store: workspace.store, zone: workspace.zone).lines(for: id))
+        guard let id = Int64(argument) else {
+            throw CLIError.usage(argument.contains(where: \.isWhitespace) ? ":fan takes one fan id, e.g. :fan 42; got '\(argument)'"
+                                                                           : ":fan takes a fan id, e.g. :fan 42")
+        }
+        return Response(output: try ReplFanDossier(store: workspace.store, zone: workspace.zone,
+                                                   terminalColumns: workspace.terminalColumns()).lines(for: id))
     }
 
     private func why(_ argument: String) throws -> Response {
@@ -106,14 +118,12 @@ struct ReplEvaluation {
             if let guess = Suggest.closest(to: name, among: program.rules.map(\.name)) { message += ". Did you mean \"\(guess)\"?" }
             throw CLIError.usage(message)
         }
-        let capture = OutputStream.Capture()
-        let context = CommandContext(environment: [:], standardOutput: capture.stream, standardError: capture.stream, workingDirectory: "/")
-        let text = try WhyCommand.explain(rule, program: program, fanID: fan, event: nil, clock: workspace.now,
-                                          store: workspace.store, context: context)
+        // The same report `rulec why` prints (Runtime's `WhyReport`), at the session's clock.
+        let question = WhyReport.Question(rule: rule, program: program, files: files, fanID: fan, clock: workspace.now)
+        let report = try WhyCommand.report(question, store: workspace.store, path: "the store")
         // Notes (such as "no event given") are messages, so they go to stderr like every other.
-        let notes = capture.text.split(separator: "\n").map(String.init)
-        return Response(output: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastIfEmpty(),
-                        errors: notes)
+        return Response(output: report.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLastIfEmpty(),
+                        errors: report.notes.map { "note: " + $0 })
     }
 
     private func load(_ path: String) throws -> Response {

@@ -8,18 +8,21 @@ import Store
 struct ReplFanDossier {
     let store: CreatorStore
     let zone: TimeZone
+    /// The terminal's width in columns; nil when output is not a terminal,
+    /// and then values are shown whole (a script wants all of them).
+    var terminalColumns: Int? = nil
     static let latestRows = 3
 
     func lines(for id: Int64) throws -> [String] {
         try requireFan(id)
         let facts = StoreFanFacts(store: store, fanID: id)
-        var rows: [[String]] = []
-        for field in Catalog.fanFields {
-            rows.append(["fan.\(field.name)", ReplFanTable.cell(try facts.field(field))])
-        }
-        for dimension in Catalog.scoreDimensions {
-            rows.append(["fan.score.\(dimension.name)", ReplFanTable.cell(try facts.score(dimension))])
-        }
+        let names = Catalog.fanFields.map { "fan.\($0.name)" } + Catalog.scoreDimensions.map { "fan.score.\($0.name)" }
+        // The value column gets what the name column leaves of the terminal.
+        let valueWidth = terminalColumns.map { max(ReplFanTable.cellWidth, $0 - (names.map(\.count).max() ?? 0) - 2) }
+        var values: [Value] = []
+        for field in Catalog.fanFields { values.append(try facts.field(field)) }
+        for dimension in Catalog.scoreDimensions { values.append(try facts.score(dimension)) }
+        let rows = zip(names, values).map { [$0, ReplFanTable.cell($1, width: valueWidth)] }
         var lines = TextTable.lines([["field", "value"]] + rows)
         for collection in Catalog.collectionList {
             let elements = try facts.rows(of: collection)
@@ -29,7 +32,8 @@ struct ReplFanDossier {
             guard !elements.isEmpty else { continue }
             let recent = elements.sorted { time($0, collection) > time($1, collection) }.prefix(Self.latestRows)
             let header = collection.fields.map(\.name)
-            let body = recent.map { element in collection.fields.map { ReplFanTable.cell(element[$0.name]) } }
+            let cellWidth = terminalColumns.map { max(ReplFanTable.cellWidth, ($0 - 2 - 2 * collection.fields.count) / collection.fields.count) }
+            let body = recent.map { element in collection.fields.map { ReplFanTable.cell(element[$0.name], width: cellWidth) } }
             lines += TextTable.lines([header] + body).map { "  " + $0 }
         }
         return lines

@@ -10,17 +10,22 @@ struct ReplFanTable {
     let program: CheckedProgram
     let context: EvaluationContext
     let store: CreatorStore
-    /// Longer cells are cut with an ellipsis so the table stays readable.
+    /// The terminal's width in columns; nil when output is not a terminal.
+    var terminalColumns: Int? = nil
+    /// Longer cells are cut with an ellipsis so the table stays readable; a
+    /// wider terminal gives each column its share of the width, never less.
     static let cellWidth = 32
 
     func lines(for ids: [Int64], condition: Expr) throws -> [String] {
         let columns = Self.columns(of: condition, program: program)
-        var rows: [[String]] = [["id", "display_name"] + columns.map(\.title)]
+        let count = columns.count + 2
+        let width = terminalColumns.map { max(Self.cellWidth, ($0 - 2 * (count - 1)) / count) } ?? Self.cellWidth
+        var rows: [[String]] = [["id", "display_name"] + columns.map { Self.cut($0.title, to: width) }]
         for id in ids {
             let facts = StoreFanFacts(store: store, fanID: id)
             let evaluator = Evaluator(program: program, context: context, facts: facts)
-            var row = [String(id), try Self.cell(facts.field(Catalog.fanField(named: "display_name")!))]
-            for column in columns { row.append(Self.cell(try evaluator.evaluate(column.expr))) }
+            var row = [String(id), try Self.cell(facts.field(Catalog.fanField(named: "display_name")!), width: width)]
+            for column in columns { row.append(Self.cell(try evaluator.evaluate(column.expr), width: width)) }
             rows.append(row)
         }
         return TextTable.lines(rows)
@@ -51,20 +56,26 @@ struct ReplFanTable {
         func add(_ expr: Expr) {
             let title = Format.expression(expr)
             guard seen.insert(title).inserted else { return }
-            // Cut like a cell, with an ellipsis, so a shortened title does not pass for a whole one.
-            columns.append(Column(title: cell(.string(title)), expr: expr))
+            columns.append(Column(title: title, expr: expr))
         }
         visit(condition)
         return columns
     }
 
-    static func cell(_ value: Value) -> String {
+    /// A value as a cell: strings bare, lists comma-separated, on one line,
+    /// cut at `width` columns (nil: never) with an ellipsis, so a shortened
+    /// value does not pass for a whole one.
+    static func cell(_ value: Value, width: Int? = cellWidth) -> String {
         let text: String = switch value {
         case .string(let s): s
         case .list(let items): items.map { if case .string(let s) = $0 { s } else { $0.description } }.joined(separator: ", ")
         default: value.description
         }
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
-        return flat.count > cellWidth ? String(flat.prefix(cellWidth - 1)) + "…" : flat
+        return cut(text.replacingOccurrences(of: "\n", with: " "), to: width)
+    }
+
+    static func cut(_ text: String, to width: Int?) -> String {
+        guard let width, text.count > width else { return text }
+        return String(text.prefix(max(1, width - 1))) + "…"
     }
 }

@@ -3,13 +3,14 @@ import Semantics
 /// `:schema [COLLECTION]`: what a condition can name, straight from the
 /// catalog the checker uses, so it can never disagree with `check`.
 enum ReplSchema {
-    static func lines(for collection: String) -> [String] {
+    /// An unknown collection is an error about the entry (stderr), with a did-you-mean.
+    static func lines(for collection: String) throws -> [String] {
         let name = collection.hasPrefix("fan.") ? String(collection.dropFirst(4)) : collection
         if name.isEmpty { return overview() }
         guard let spec = Catalog.collections[name] else {
             var message = "no collection named \(collection)"
             if let guess = Suggest.closest(to: name, among: Catalog.collectionList.map(\.name)) { message += "; did you mean fan.\(guess)?" }
-            return [message]
+            throw CLIError.usage(message)
         }
         var rows = [["field", "type", "column"]]
         for field in spec.fields {

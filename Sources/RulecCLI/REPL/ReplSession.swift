@@ -48,9 +48,17 @@ public struct ReplSession {
         let name = String(text.prefix { !$0.isWhitespace })
         let argument = String(text.dropFirst(name.count)).trimmingCharacters(in: .whitespacesAndNewlines)
         switch name {
+        case _ where [":help", ":quit", ":q", ":exit"].contains(name) && !argument.isEmpty:
+            // `:quit now` must not quit silently, nor `:help me` pass for `:help`: the entry is refused and the session goes on.
+            return Response(errors: ["\(name) takes no arguments, got '\(argument)'" + (name == ":help" ? "" : "; type \(name) alone to leave")])
         case ":help": return Response(output: Self.helpLines)
         case ":quit", ":q", ":exit": return Response(quit: true)
-        case ":schema": return Response(output: ReplSchema.lines(for: argument))
+        case ":schema" where argument.contains(where: \.isWhitespace):
+            return Response(errors: [":schema takes one collection at most, e.g. :schema transactions; got '\(argument)'"])
+        case ":schema":
+            do { return Response(output: try ReplSchema.lines(for: argument)) } catch let error as CLIError {
+                return Response(errors: [ReplEvaluation.message(error)])
+            } catch { return Response(errors: ["\(error)"]) }
         case _ where !text.hasPrefix(":") || Self.directives.contains { $0.name == name }:
             guard let workspace else { return Response(errors: ["no store is open: start the REPL with --db FILE --user ID"]) }
             return ReplEvaluation(workspace: workspace).handle(directive: text.hasPrefix(":") ? name : nil, argument: text.hasPrefix(":") ? argument : text)

@@ -18,6 +18,9 @@ final class ReplWorkspace {
     private(set) var programFiles: [(path: String, bytes: [UInt8])]
     /// `segment NAME { … }` entries of this session, in the order typed.
     private(set) var sessionSegments: [String] = []
+    /// The terminal's width, read at each answer (the window may be resized);
+    /// nil when output is not a terminal.
+    var terminalColumns: () -> Int? = { nil }
 
     init(store: CreatorStore, programFiles: [SourceFile], now: Int64?,
          clock: @escaping @Sendable () -> Int64 = CommandContext.systemClock) throws {
@@ -29,6 +32,14 @@ final class ReplWorkspace {
     }
 
     var now: Int64 { fixedNow ?? clock() }
+
+    /// What the session works on, for the banner: the store, the creator and
+    /// the clock (fixed, or following the system's).
+    func description(storePath: String) -> String {
+        let clockText = fixedNow.map { "now \(Value.timestamp($0)) (fixed; :now clock follows the system clock)" }
+            ?? "now follows the system clock (\(Value.timestamp(now))); :now T fixes it"
+        return "store \(storePath), creator \(store.userID), \(clockText)"
+    }
     var context: EvaluationContext { EvaluationContext(now: now, zone: zone) }
 
     /// Every file of the session's program, numbered from 0; session

@@ -7,7 +7,7 @@ extension BatchRun {
     /// Runs the rules on one event's triggers, in firing order.
     func process(_ event: Event) throws {
         if event.depth == 0 { report.events += 1 }
-        let stale = event.depth == 0 && event.time < clock - options.staleAfterSeconds
+        let stale = event.depth == 0 && options.isStale(eventTime: event.time, clock: clock)
         if stale { report.staleEvents += 1 }
         let triggered = rules.rules(for: event.matchingTriggers(segmentNames: segmentNames))
         let ref = RunLog.EventRef(source: event.source, id: event.id)

@@ -19,4 +19,10 @@ public struct EngineOptions: Sendable {
         self.dryRun = dryRun
         self.maxCascadeDepth = maxCascadeDepth
     }
+
+    /// Whether an event read at `clock` is too old to fire anything: the one
+    /// test `run` applies and `rulec why` reports.
+    public func isStale(eventTime: Int64, clock: Int64) -> Bool {
+        eventTime < clock - staleAfterSeconds
+    }
 }

@@ -22,15 +22,20 @@ struct RuleIndex {
     func rules(for triggers: [(trigger: TriggerSpec, argument: String?)]) -> [(rule: DeployedRule, trigger: TriggerSpec)] {
         var result: [(rule: DeployedRule, trigger: TriggerSpec)] = []
         for (trigger, argument) in triggers {
-            for rule in eventRules[trigger.name] ?? [] {
-                guard case .event(_, let wanted) = rule.rule.trigger else { continue }
-                // `tag.added "vip"` receives only vip; a rule without an argument takes all.
-                if let wanted, wanted != argument { continue }
+            for rule in eventRules[trigger.name] ?? [] where Self.receives(rule.rule.trigger, argument: argument) {
                 result.append((rule, trigger))
             }
         }
         if triggers.count > 1 { result.sort { Self.firesBefore($0.rule, $1.rule) } }
         return result
+    }
+
+    /// Whether a rule on `trigger` receives an event of that trigger name with
+    /// `argument`: `tag.added "vip"` receives only vip; a rule without an
+    /// argument takes all. `rulec why` asks the same question.
+    static func receives(_ trigger: CheckedTrigger, argument: String?) -> Bool {
+        guard case .event(_, let wanted) = trigger else { return false }
+        return wanted == nil || wanted == argument
     }
 
     var hasEventRules: Bool { !eventRules.isEmpty }

@@ -40,26 +40,10 @@ struct RunLog {
             """, [.integer(rule.id), .integer(fanID), .integer(runID), .integer(time)])
     }
 
-    /// Whether cooldown or limit holds the fan back at `time`: both count the
-    /// rule's firings for this person (every platform account is one fan_id)
-    /// in the window (time − D, time].
+    /// Whether cooldown or limit holds the fan back at `time` (`FiringLimits`,
+    /// which `rulec why` reports with too).
     func holdBack(rule: DeployedRule, fanID: Int64, at time: Int64) throws -> HoldBack? {
-        if let cooldown = rule.rule.cooldownSeconds,
-           try firings(rule: rule, fanID: fanID, after: time - cooldown, through: time) > 0 {
-            return .cooldown
-        }
-        if let limit = rule.rule.limit {
-            let since = limit.windowSeconds.map { time - $0 } ?? Int64.min
-            if try firings(rule: rule, fanID: fanID, after: since, through: time) >= limit.count { return .limit }
-        }
-        return nil
-    }
-
-    private func firings(rule: DeployedRule, fanID: Int64, after start: Int64, through end: Int64) throws -> Int64 {
-        try store.scalar("""
-            SELECT count(*) FROM automation_rule_firings
-            WHERE user_id = :user AND rule_id = ? AND fan_id = ? AND fired_at > ? AND fired_at <= ?
-            """, [.integer(rule.id), .integer(fanID), .integer(start), .integer(end)]).int64 ?? 0
+        try FiringLimits.holdBack(rule.rule, ruleID: rule.id, fanID: fanID, at: time, store: store)
     }
 
     /// The last slot a schedule rule fired for, if it has one.

@@ -31,6 +31,7 @@ extension Migration {
         return earlier + [
             Migration(version: 13, name: "check_lists", sql: Schema.checkLists(rewriting: earlier.map(\.sql))),
             Migration(version: 14, name: "firings_by_person", sql: Schema.firingsByPerson),
+            Migration(version: 15, name: "window_indexes", sql: Schema.windowIndexes),
         ]
     }()
 

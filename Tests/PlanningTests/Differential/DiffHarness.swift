@@ -69,6 +69,20 @@ enum DiffHarness {
         } catch {
             problems.append("allFans: SQL path threw: \(error)")
         }
+        // The other shape, and the one this store's estimates choose, must answer the same.
+        let shapes: [(String, ConditionPlan)] = [
+            ("allFans correlated", PlanBuilder.plan(condition, program: program, scope: .allFans, forcing: .correlated)),
+            ("allFans estimated", PlanBuilder.plan(condition, program: program, scope: .allFans,
+                                                   estimator: PlanEstimator(store: executor.store, program: program, context: context))),
+        ]
+        for (name, plan) in shapes {
+            do {
+                let viaSQL = try executor.fanIDs(plan, context: context)
+                if viaSQL != expected { problems.append("\(name): SQL \(viaSQL), evaluator \(expected)") }
+            } catch {
+                problems.append("\(name): SQL path threw: \(error)")
+            }
+        }
         let single = PlanBuilder.plan(condition, program: program, scope: .oneFan)
         for fan in fans {
             let wanted: [Int64] = expected.contains(fan) ? [fan] : []

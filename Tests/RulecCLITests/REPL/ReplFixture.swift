@@ -1,5 +1,6 @@
 import RulecTestSupport
 import Foundation
+import Runtime
 import Store
 import Testing
 @testable import RulecCLI
@@ -78,6 +79,15 @@ final class ReplFixture {
         let creator = try ProgramSource.openStore(at: database, user: Self.user)
         let files = try rules.isEmpty ? [] : ProgramLoader(workingDirectory: folder.path).load(rules)
         return ReplSession(workspace: try ReplWorkspace(store: creator, programFiles: files, now: Self.nowSeconds, clock: TestClock.clock))
+    }
+
+    /// Deploys `paths` into the store, as `rulec deploy` would, two days before
+    /// the seed's clock: a schedule starts at its slot at deploy without firing,
+    /// so the slot before the session's clock is then one `run` fires.
+    func deploy(_ paths: [String]) throws {
+        let creator = try ProgramSource.openStore(at: database, user: Self.user)
+        _ = try Deployer.deploy(files: ProgramLoader(workingDirectory: folder.path).load(paths), to: creator,
+                                now: Self.nowSeconds - 2 * 86_400)
     }
 }
 

@@ -144,6 +144,11 @@ import Testing
         var session = try fixture.session()
         let response = session.handle(entry: ":explain fan.lifetime_spend >= $500")
         #expect(response.errors.isEmpty)
+        // The user's condition, not the wrapper segment it is checked in.
+        #expect(response.output.first == "condition typed at the prompt, evaluated over all fans", "\(response.output)")
+        #expect(response.output.contains("  when      fan.lifetime_spend >= $500"))
+        #expect(!response.output.joined().contains("__eval"))
+        #expect(session.handle(entry: ":explain") == ReplSession.Response(errors: [":explain takes a condition, e.g. :explain fan.is_subscribed"]))
         #expect(response.output.contains { $0.contains("f.lifetime_spend_cents >= ?") }, "\(response.output)")
         #expect(response.output.contains { $0.contains("$500") }, "the bound parameter")
         let typo = session.handle(entry: ":explain fan.lifetime_spend >= 500")
@@ -173,6 +178,48 @@ import Testing
         #expect(output.contains { $0.hasPrefix("fan.messages: \(messages) row") }, "\(output)")
     }
 
+    @Test func commandsRefuseArgumentsTheyDoNotTake() throws {
+        var session = ReplSession()
+        let quitNow = session.handle(entry: ":quit now")
+        #expect(quitNow == ReplSession.Response(errors: [":quit takes no arguments, got 'now'; type :quit alone to leave"]))
+        #expect(!quitNow.quit, "the session goes on")
+        #expect(session.handle(entry: ":q please").errors == [":q takes no arguments, got 'please'; type :q alone to leave"])
+        #expect(session.handle(entry: ":help me") == ReplSession.Response(errors: [":help takes no arguments, got 'me'"]))
+        #expect(session.handle(entry: ":schema transactions messages").errors
+                == [":schema takes one collection at most, e.g. :schema transactions; got 'transactions messages'"])
+        #expect(session.handle(entry: ":quit").quit)
+    }
+
+    @Test func fanShowsWholeValuesUpToTheTerminalsWidth() throws {
+        let fixture = try ReplFixture()
+        var session = try fixture.session()
+        let fan = try #require(fixture.fanIDs(where: "1").first)
+        for tag in ["alpha_collector", "bravo_supporter", "charlie_regular", "delta_night_owl"] {
+            try fixture.store.database.execute("INSERT INTO fan_tag_values (user_id, fan_id, tag, created_at) VALUES (?, ?, ?, 0)",
+                                               [.text(ReplFixture.user), .integer(fan), .text(tag)])
+        }
+        let all = try fixture.store.database.rows("SELECT tag FROM fan_tag_values WHERE user_id = ? AND fan_id = ? ORDER BY tag",
+                                                  [.text(ReplFixture.user), .integer(fan)]).map { $0[0].string! }.joined(separator: ", ")
+        func tagsLine(columns: Int?) throws -> String {
+            session.workspace!.terminalColumns = { columns }
+            return try #require(session.handle(entry: ":fan \(fan)").output.first { $0.hasPrefix("fan.tags ") })
+        }
+        // 160 columns hold them all; so does a pipe, where a script wants every value.
+        #expect(try tagsLine(columns: 160).hasSuffix(" " + all))
+        #expect(try tagsLine(columns: nil).hasSuffix(" " + all))
+        // 80 columns cut them, with an ellipsis, at the terminal's edge.
+        let narrow = try tagsLine(columns: 80)
+        #expect(narrow.hasSuffix("…") && narrow.count == 80, "\(narrow)")
+        #expect(session.handle(entry: ":fan 1 2").errors == [":fan takes one fan id, e.g. :fan 42; got '1 2'"])
+    }
+
+    @Test func theBannerNamesStoreCreatorAndClock() throws {
+        let fixture = try ReplFixture()
+        let session = try fixture.session()
+        #expect(session.workspace!.description(storePath: "crm.sqlite")
+                == "store crm.sqlite, creator creator_a, now \(ReplFixture.now) (fixed; :now clock follows the system clock)")
+    }
+
     @Test func fanOfAMissingFanIsAnError() throws {
         let fixture = try ReplFixture()
         var session = try fixture.session()
@@ -183,12 +230,16 @@ import Testing
 
     @Test func whyTracesTheRuleForAFan() throws {
         let fixture = try ReplFixture()
+        try fixture.deploy([fixture.rulesPath])
         var session = try fixture.session(rules: [fixture.rulesPath])
         let whale = try #require(fixture.fanIDs(where: "f.lifetime_spend_cents >= 50000").first)
         let minnow = try #require(fixture.fanIDs(where: "f.lifetime_spend_cents < 50000").first)
 
         let fires = session.handle(entry: ":why \"Tag whales\" \(whale)")
-        #expect(fires.output.first == "rule \"Tag whales\" for fan \(whale), now \(ReplFixture.now)", "\(fires)")
+        // A schedule rule is evaluated at its latest slot before the session's clock, and says which.
+        let header = try #require(fires.output.first)
+        #expect(header.hasPrefix("rule \"Tag whales\" for fan \(whale), slot 2026-11-23T")
+                && header.hasSuffix(" (the latest at or before \(ReplFixture.now))"), "\(fires)")
         #expect(fires.output.contains { $0.hasPrefix("✔ fan in whales") })
         #expect(fires.output.last == "→ fires")
         let quiet = session.handle(entry: ":why \"Tag whales\" \(minnow)")
@@ -211,7 +262,8 @@ import Testing
         #expect(response.errors.count == 1 && response.errors[0].contains("every event.* field of transaction.tip is null"),
                 "\(response.errors)")
         #expect(response.output.first == "rule \"Thank tippers\" for fan \(fan), now \(ReplFixture.now)")
-        #expect(response.output.last == "→ does not fire: the condition is false", "a null amount compares false")
+        // Only loaded, not deployed: `run` knows nothing of it, and the verdict says so.
+        #expect(response.output.last == "→ does not fire: the rule is not deployed in this store, so run does not run it (the condition is false)")
     }
 
     @Test func whyOfAnUnknownRuleOrFanIsAnError() throws {
@@ -263,7 +315,7 @@ import Testing
         #expect(Set(listed) == ["kind", "amount_cents", "platform", "occurred_at"], "LANGUAGE.md §5")
         #expect(Set(listed).isSubset(of: columns), "every column exists in the store")
         #expect(output.contains { $0.hasPrefix("  occurred_at (within)") })
-        #expect(session.handle(entry: ":schema fan.transaction").output == ["no collection named fan.transaction; did you mean fan.transactions?"])
+        #expect(session.handle(entry: ":schema fan.transaction") == ReplSession.Response(errors: ["no collection named fan.transaction; did you mean fan.transactions?"]))
     }
 
     @Test func nowMovesTheClockConditionsAreEvaluatedAt() throws {

@@ -139,6 +139,7 @@ struct ReplTerminalTests {
 
     @Test func sessionSegmentsFanAndWhy() throws {
         let fixture = try ReplFixture()
+        try fixture.deploy([fixture.rulesPath])
         let tmux = try Tmux(name: "why", command: replCommand(fixture, ["--no-history", "--rules", fixture.rulesPath]))
         defer { tmux.kill() }
         try tmux.waitFor("the first prompt") { promptLine($0) == bare(prompt) }
@@ -166,8 +167,46 @@ struct ReplTerminalTests {
         try tmux.type(":why \"Tag whales\" \(fan)")
         try tmux.press("Enter")
         let why = try waitForIdlePrompt(tmux, "the trace") { $0.contains("→ ") }
-        #expect(why.contains("rule \"Tag whales\" for fan \(fan), now \(ReplFixture.now)"))
+        #expect(why.contains("rule \"Tag whales\" for fan \(fan), slot 2026-11-23T"), "the latest slot before the clock")
         #expect(why.screenLines.contains("→ fires"), "fan \(fan) spent over $1000, so is a whale")
+        try quit(tmux)
+    }
+
+    @Test func bannerSaysWhatTheSessionWorksOn() throws {
+        let fixture = try ReplFixture()
+        let tmux = try Tmux(name: "banner", command: replCommand(fixture, ["--no-history"]), width: 200)
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor("the first prompt") { promptLine($0) == bare(prompt) }
+        #expect(screen.screenLines.contains(
+            "store \(fixture.database), creator \(ReplFixture.user), now \(ReplFixture.now) (fixed; :now clock follows the system clock)"),
+            "\(screen)")
+        try quit(tmux)
+    }
+
+    /// `:fan` uses the terminal's width: on 160 columns a fan's tags are not cut at 32.
+    @Test func fanUsesTheTerminalsWidth() throws {
+        let fixture = try ReplFixture()
+        let fan = try #require(fixture.fanIDs(where: "1").first)
+        let tags = ["alpha_collector", "bravo_supporter", "charlie_regular", "delta_night_owl"]
+        for tag in tags {
+            try fixture.store.database.execute("INSERT INTO fan_tag_values (user_id, fan_id, tag, created_at) VALUES (?, ?, ?, 0)",
+                                               [.text(ReplFixture.user), .integer(fan), .text(tag)])
+        }
+        let all = try fixture.store.database.rows("SELECT tag FROM fan_tag_values WHERE user_id = ? AND fan_id = ? ORDER BY tag",
+                                                  [.text(ReplFixture.user), .integer(fan)]).map { $0[0].string! }.joined(separator: ", ")
+        #expect(all.count > 60)
+        let tmux = try Tmux(name: "wide", command: replCommand(fixture, ["--no-history"]), width: 160)
+        defer { tmux.kill() }
+        try tmux.waitFor("the first prompt") { promptLine($0) == bare(prompt) }
+        try tmux.type(":fan \(fan)")
+        try tmux.press("Enter")
+        let dossier = try tmux.waitFor("the dossier", scrollback: true) { $0.contains("fan.accounts: ") && $0.screenLines.last == bare(prompt) }
+        #expect(dossier.screenLines.contains { $0.hasPrefix("fan.tags ") && $0.hasSuffix(" " + all) }, "\(dossier)")
+
+        // `:quit now` is refused with a message and the session goes on.
+        try tmux.type(":quit now")
+        try tmux.press("Enter")
+        try waitForIdlePrompt(tmux, "the refusal") { $0.contains(":quit takes no arguments, got 'now'; type :quit alone to leave") }
         try quit(tmux)
     }
 

@@ -18,14 +18,14 @@ final class Tmux {
     let socket: String
     private let executable: URL
 
-    /// Starts a detached 120×40 session running `command` (a `sh -c` string).
-    init(name: String, command: String) throws {
+    /// Starts a detached `width`×40 session running `command` (a `sh -c` string).
+    init(name: String, command: String, width: Int = 120) throws {
         executable = try #require(Self.executable)
         socket = "rulec-test-\(getpid())-\(name)"
         // `-f /dev/null`: no user configuration to change key or screen behavior.
         // remain-on-exit keeps the screen readable after the command ends (set
         // before any key is sent, and the command waits for keys to end).
-        try run(["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", command,
+        try run(["-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", "40", command,
                  ";", "set-option", "-g", "remain-on-exit", "on"])
     }
 

@@ -1,0 +1,26 @@
+/// The spellings that differ between SQL engines, in one place. Plans are
+/// built as `PlanSQL` fragments and rendered in a dialect; SQLite is the one
+/// the store runs today (PostgreSQL is a later issue: `$n` placeholders,
+/// `IS TRUE`, `double precision`, a creator parameter bound by position).
+struct SQLDialect: Sendable {
+    /// The placeholder for the `index`th parameter (1-based).
+    let placeholder: @Sendable (Int) -> String
+    /// The creator every row is scoped to.
+    let creatorParameter: String
+    /// The alias of the outer `fan_profiles` row.
+    let outerAlias: String
+    /// `x` as a two-valued truth in a WHERE clause: null and 0 are false.
+    let isTrue: @Sendable (PlanSQL) -> PlanSQL
+    /// A possibly-unknown condition as a definite 0/1, for positions under `NOT`.
+    let definite: @Sendable (PlanSQL) -> PlanSQL
+    /// `x` converted to floating point.
+    let toReal: @Sendable (PlanSQL) -> PlanSQL
+
+    static let sqlite = SQLDialect(
+        placeholder: { _ in "?" },
+        creatorParameter: ":user",
+        outerAlias: "f",
+        isTrue: { "(\($0) IS 1)" },
+        definite: { "coalesce(\($0), 0)" },
+        toReal: { "CAST(\($0) AS REAL)" })
+}

@@ -1,0 +1,204 @@
+import Foundation
+import Planning
+import Semantics
+import Store
+import Syntax
+
+extension WhyReport {
+    /// What is asked: a rule of a checked program, a fan, and an event (for an
+    /// event rule) or a slot (for a schedule rule), at a clock.
+    public struct Question {
+        public var rule: CheckedRule
+        public var program: CheckedProgram
+        public var files: [SourceFile]
+        public var fanID: Int64
+        public var event: EventReference?
+        /// `--slot`; nil: the latest slot at or before the clock.
+        public var slot: Int64?
+        public var clock: Int64
+        /// `run`'s options: the stale age decides like `run --stale-after`.
+        public var options: EngineOptions
+
+        public init(rule: CheckedRule, program: CheckedProgram, files: [SourceFile], fanID: Int64,
+                    event: EventReference? = nil, slot: Int64? = nil, clock: Int64, options: EngineOptions = EngineOptions()) {
+            self.rule = rule
+            self.program = program
+            self.files = files
+            self.fanID = fanID
+            self.event = event
+            self.slot = slot
+            self.clock = clock
+            self.options = options
+        }
+    }
+
+    /// Answers `question` from `store` with the engine's own tests, so the
+    /// verdict is what `run` does (or did) with this fan at that time.
+    public static func build(_ question: Question, store: CreatorStore) throws -> WhyReport {
+        let rule = question.rule
+        guard try store.scalar("SELECT 1 FROM fan_profiles WHERE user_id = :user AND id = ?", [.integer(question.fanID)]).int64 == 1 else {
+            throw WhyError.unknownFan(creator: store.userID, fan: question.fanID)
+        }
+        let zone = try CreatorTimeZone.load(from: store)
+        var report = WhyReport(rule: rule.name, fanID: question.fanID, event: question.event, eventTime: nil, slot: nil,
+                               now: question.clock, clock: question.clock, slotIsLatest: false, tree: nil, limits: [], notes: [],
+                               verdict: .fires, files: SourceFiles(question.files))
+        // Decisions that come before the condition, in the engine's order; the first one found is the verdict.
+        var before: WhyVerdict?
+        let deployed = try store.cursor("SELECT id, status FROM automation_rules WHERE user_id = :user AND name = ?",
+                                        [.text(rule.name)]).next().map { (id: $0.int64(0), status: $0.string(1)) }
+        if let deployed, deployed.status != "active" { before = .paused }
+        if deployed == nil { before = .notDeployed }
+
+        var fields: [String: Value]?
+        var asOf: FiringLimits.RunSelector?
+        switch rule.trigger {
+        case .event(let spec, _):
+            guard question.slot == nil else { throw WhyError.slotForEventRule }
+            guard let reference = question.event else {
+                report.notes.append("no --event given, so every event.* field of \(spec.name) is null and now is the clock")
+                break
+            }
+            let seen = try EventView.load(reference, for: rule, spec: spec, program: question.program, store: store)
+            guard seen.event.fanID == question.fanID else {
+                throw WhyError.eventOfAnotherFan(reference, fan: seen.event.fanID, asked: question.fanID)
+            }
+            fields = seen.fields
+            report.eventTime = seen.event.time
+            report.now = seen.event.time
+            asOf = .event(source: reference.source, id: reference.id)
+            if before == nil, let reason = seen.notReceived { before = .notTriggered(reason: reason) }
+            if before == nil, seen.event.time > question.clock { before = .notYet(at: seen.event.time) }
+            if before == nil, question.options.isStale(eventTime: seen.event.time, clock: question.clock) {
+                before = .stale(ageSeconds: question.clock - seen.event.time, staleAfterSeconds: question.options.staleAfterSeconds)
+            }
+            if let deployed { report.notes += try recorded(.event(source: reference.source, id: reference.id), ruleID: deployed.id, fanID: question.fanID, store: store) }
+        case .schedule(let schedule):
+            guard question.event == nil else { throw WhyError.eventForSchedule }
+            let slot: Int64
+            if let given = question.slot {
+                let previous = ScheduleSlots.latestSlot(of: schedule, atOrBefore: given, zone: zone)
+                guard previous == given else {
+                    throw WhyError.notASlot(given: given, previous: previous)
+                }
+                slot = given
+            } else {
+                slot = ScheduleSlots.latestSlot(of: schedule, atOrBefore: question.clock, zone: zone)
+                report.slotIsLatest = true
+            }
+            report.slot = slot
+            report.now = slot
+            fields = ["occurred_at": .timestamp(slot)]
+            asOf = .slot(slot)
+            if before == nil {
+                before = try slotDecision(slot, schedule: schedule, ruleID: deployed?.id, clock: question.clock, zone: zone, store: store)
+            }
+            if let deployed { report.notes += try recorded(.slot(slot), ruleID: deployed.id, fanID: question.fanID, store: store) }
+        }
+
+        let holds: Bool
+        if let condition = rule.condition {
+            let context = EvaluationContext(now: report.now, zone: zone, event: fields)
+            let tree = try WhyTrace.explain(condition, program: question.program, context: context,
+                                            facts: StoreFanFacts(store: store, fanID: question.fanID))
+            report.tree = tree
+            holds = tree.holds
+        } else {
+            holds = true
+        }
+        report.limits = try limitChecks(rule, ruleID: deployed?.id, fanID: question.fanID, at: report.now, store: store, asOf: asOf)
+        // The verdict's hold-back is the very call `run` makes for the whole rule.
+        let holdBack = try deployed.flatMap {
+            try FiringLimits.holdBack(rule, ruleID: $0.id, fanID: question.fanID, at: report.now, store: store, asOf: asOf)
+        }
+        report.verdict = verdict(before: before, holds: holds, holdBack: holdBack, limits: report.limits)
+        return report
+    }
+
+    /// Paused, undeployed, untriggered, not yet and stale come before the
+    /// condition, as in `run`; then the clause `FiringLimits` says holds back.
+    private static func verdict(before: WhyVerdict?, holds: Bool, holdBack: HoldBack?, limits: [LimitCheck]) -> WhyVerdict {
+        if let before { return before }
+        guard holds else { return .doesNotMatch }
+        if let holdBack {
+            let check = limits.first { $0.kind == holdBack.rawValue }
+            return .heldBack(clause: check?.clause ?? holdBack.rawValue, kind: holdBack.rawValue, by: check?.firings.first)
+        }
+        return .fires
+    }
+
+    /// One check per clause, each decided by `FiringLimits.holdBack` on the
+    /// rule with only that clause (cooldown is looked at first, as `run` does).
+    private static func limitChecks(_ rule: CheckedRule, ruleID: Int64?, fanID: Int64, at time: Int64, store: CreatorStore,
+                                    asOf: FiringLimits.RunSelector?) throws -> [LimitCheck] {
+        var clauses: [(String, HoldBack, CheckedRule)] = []
+        if let cooldown = rule.cooldownSeconds {
+            var only = rule
+            only.limit = nil
+            clauses.append(("cooldown " + Value.duration(cooldown).description, .cooldown, only))
+        }
+        if let limit = rule.limit {
+            var only = rule
+            only.cooldownSeconds = nil
+            let text = "limit \(limit.count) per fan" + (limit.windowSeconds.map { " per " + Value.duration($0).description } ?? "")
+            clauses.append((text, .limit, only))
+        }
+        return try clauses.map { text, kind, only in
+            guard let ruleID else {
+                return LimitCheck(clause: text, kind: kind.rawValue, holdsBack: nil, firings: [],
+                                  reason: "the rule is not deployed in this store, so it has no recorded firings")
+            }
+            let decision = try FiringLimits.holdBack(only, ruleID: ruleID, fanID: fanID, at: time, store: store, asOf: asOf)
+            let firings = try FiringLimits.firings(ruleID: ruleID, fanID: fanID,
+                                                   after: FiringLimits.windowStart(of: kind, rule, at: time), through: time,
+                                                   store: store, asOf: asOf)
+            let scope = kind == .limit && rule.limit?.windowSeconds == nil ? "ever" : "in the window"
+            var reason = "fired \(firings.count) time\(firings.count == 1 ? "" : "s") for this fan \(scope)"
+            if let latest = firings.first { reason += "; latest at \(latest.description)" }
+            return LimitCheck(clause: text, kind: kind.rawValue, holdsBack: decision != nil, firings: firings, reason: reason)
+        }
+    }
+
+    /// Whether `run` evaluates the slot (nil) or not. It evaluates a slot it has
+    /// a run row for (already done), or the latest slot at or before the clock
+    /// when that is after the last slot it handled; a rule without schedule
+    /// state starts at its latest slot without firing, and missed slots never
+    /// fire one by one (`BatchRun.dueScheduleSlots`).
+    private static func slotDecision(_ slot: Int64, schedule: Schedule, ruleID: Int64?, clock: Int64, zone: TimeZone,
+                                     store: CreatorStore) throws -> WhyVerdict? {
+        if slot > clock { return .notYet(at: slot) }
+        guard let ruleID else { return nil }  // not deployed: that verdict is already set
+        let ran = try store.scalar("""
+            SELECT count(*) FROM automation_rule_runs WHERE user_id = :user AND rule_id = ? AND event_source IS NULL AND triggered_at = ?
+            """, [.integer(ruleID), .integer(slot)]).int64 ?? 0
+        if ran > 0 { return nil }
+        let last = try store.scalar("SELECT last_slot_at FROM automation_schedule_state WHERE user_id = :user AND rule_id = ?",
+                                    [.integer(ruleID)]).int64
+        let latest = ScheduleSlots.latestSlot(of: schedule, atOrBefore: clock, zone: zone)
+        guard let last else {
+            return .slotSkipped(reason: "the rule has no schedule state yet, so run starts its schedule at this slot without firing")
+        }
+        if slot == latest && slot > last { return nil }
+        if slot <= last {
+            return .slotSkipped(reason: "run went past this slot without evaluating it: the schedule started after it (at deploy), "
+                                + "or run was not running then and missed slots do not fire one by one")
+        }
+        return .slotSkipped(reason: "a later slot, \(Value.timestamp(latest)), is due at the clock, and missed slots do not fire one by one")
+    }
+
+    /// What `run` recorded for this rule and event or slot, when it has handled it.
+    private static func recorded(_ run: FiringLimits.RunSelector, ruleID: Int64, fanID: Int64, store: CreatorStore) throws -> [String] {
+        let (clause, values) = run.runFilter
+        let rows = try store.rows("""
+            SELECT r.id, r.outcome, (SELECT count(*) FROM automation_rule_firings f WHERE f.user_id = :user AND f.run_id = r.id AND f.fan_id = ?)
+            FROM automation_rule_runs r WHERE r.user_id = :user AND r.rule_id = ? AND \(clause) ORDER BY r.id
+            """, [.integer(fanID), .integer(ruleID)] + values)
+        let what = if case .slot = run { "slot" } else { "event" }
+        return rows.map { row in
+            let outcome = row[1].string ?? "?"
+            let fired = (row[2].int64 ?? 0) > 0
+            return "run has handled this \(what): run \(row[0].int64 ?? 0), \(outcome)"
+                + (fired ? ", fired for this fan" : outcome == "matched" ? (what == "event" ? ", held back for this fan" : ", did not fire for this fan") : "")
+        }
+    }
+}
