@@ -44,8 +44,16 @@ import Testing
         #expect(second.text(dryRun: false).contains("1 send skipped by the policy's caps"))
 
         // A second tip the same day: the rules fire, their sends are skipped; the receipt goes out.
-        try fixture.addTip(fan: fan, cents: 500, at: Self.t0 + 12 * Self.hour)
+        let secondTip = try fixture.addTip(fan: fan, cents: 500, at: Self.t0 + 12 * Self.hour)
         let third = try fixture.run(at: Self.t0 + 12 * Self.hour)
+        // `why` on that event says which send the policy held and by which limit.
+        let deployed = try #require(try DeployedProgram.load(from: fixture.creator()))
+        let why = try WhyReport.build(WhyReport.Question(
+            rule: try #require(deployed.program.rule(named: "Also")), program: deployed.program,
+            files: try #require(try ProgramText.latest(from: fixture.creator())), fanID: fan,
+            event: WhyReport.EventReference(source: "fan_transactions", id: secondTip), clock: Self.t0 + 12 * Self.hour),
+            store: fixture.creator())
+        #expect(why.notes.contains("the policy held back action 1 (a send): frequency cap: 2 sends per fan per 1d"), "\(why.notes)")
         #expect(try fixture.outcomes(rule: "Also") == ["matched", "matched"])
         #expect(third.rules["Also"]?.fired == 1)
         #expect(try fixture.actions(rule: "Also").last == "\(fan) skipped send frequency cap: 2 sends per fan per 1d")
