@@ -20,7 +20,9 @@ let package = Package(
         .target(name: "Store", dependencies: ["CSQLite"]),
         .target(name: "Planning", dependencies: ["Syntax", "Semantics", "Store"]),
         .target(name: "Runtime", dependencies: ["Syntax", "Semantics", "Planning", "Store"]),
-        .target(name: "RulecCLI", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store"]),
+        // The starter project `rulec init` writes and `rulec demo` deploys: Rules/ compiled in, so a copied binary has it.
+        .target(name: "Starter"),
+        .target(name: "RulecCLI", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store", "Starter"]),
         .executableTarget(name: "rulec", dependencies: ["RulecCLI"]),
         .executableTarget(name: "RulecBench", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store"]),
         // Helpers every test target shares (golden files, seeded randomness).
@@ -30,6 +32,6 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "PlanningTests", dependencies: ["Syntax", "Semantics", "Planning", "Store", "RulecTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store", "RulecTestSupport"]),
-        .testTarget(name: "RulecCLITests", dependencies: ["RulecCLI", "Runtime", "Store", "RulecTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "RulecCLITests", dependencies: ["RulecCLI", "Runtime", "Store", "Starter", "RulecTestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -98,7 +98,12 @@ import RulecTestSupport
         second.waitUntilExit()
         try errorPipe.fileHandleForWriting.close()
         let messages = String(decoding: errorPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect([first.terminationStatus, second.terminationStatus].allSatisfy { $0 == 0 || $0 == 1 }, "\(messages)")
+        // A run that waits past the busy timeout gives up with exit 2 and says the store is locked
+        // (RULEC.md); on a loaded machine that happens, and it is no failure of exactly-once: the
+        // run to completion below finishes what it left.
+        let gaveUpLocked = messages.contains("is locked by another process")
+        #expect([first.terminationStatus, second.terminationStatus].allSatisfy { $0 == 0 || $0 == 1 || ($0 == 2 && gaveUpLocked) },
+                "\(messages)")
         try Self.runToCompletion(shared)
         let expected = try Self.outcome(of: reference), actual = try Self.outcome(of: shared)
         for table in expected.keys.sorted() {

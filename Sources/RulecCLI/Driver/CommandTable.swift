@@ -2,6 +2,7 @@
 enum CommandTable {
     static let all: [any Command.Type] = [
         DemoCommand.self,
+        InitCommand.self,
         CheckCommand.self,
         FmtCommand.self,
         ExplainCommand.self,
