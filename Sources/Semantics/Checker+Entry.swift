@@ -19,6 +19,8 @@ public struct CheckResult: Sendable {
     public var program: CheckedProgram
     /// The passes that ran, in order, each with its wall time (for `--verbose` and benchmarks).
     public var passTimings: [(pass: CheckPass, seconds: Double)]
+    /// The parsed files, when the result came from `Check.sources` or `Check.parsed`.
+    public var syntax: [FileSyntax] = []
 
     public init(diagnostics: [Diagnostic], program: CheckedProgram = CheckedProgram(),
                 passTimings: [(pass: CheckPass, seconds: Double)] = []) {
@@ -35,7 +37,7 @@ public enum Check {
         var diagnostics: [Diagnostic] = []
         var timings: [(pass: CheckPass, seconds: Double)] = []
         for pass in CheckPass.pipeline {
-            if pass == .lint && diagnostics.hasErrors { break }
+            if pass == .lint && (diagnostics.hasErrors || state.hasBrokenDeclarations) { break }
             let start = ContinuousClock.now
             diagnostics += pass.run(&state)
             let elapsed = ContinuousClock.now - start
@@ -47,16 +49,31 @@ public enum Check {
 }
 
 extension Check {
-    /// The whole front end over source files: parse each, then check them as
-    /// one program — unless parsing found errors, in which case the checker
-    /// does not run (STYLE.md: no cascade from a broken tree) and the result's
-    /// program is empty.
+    /// The whole front end over source files, in one pass: parse each file,
+    /// then check every declaration that parsed cleanly as one program. This
+    /// is the entry point every caller uses (`check`, `deploy`, the REPL, the
+    /// data commands), so they all report the same things.
+    ///
+    /// A syntax error in one file no longer hides the semantic errors of the
+    /// others: a declaration holding a syntax error is skipped (its name still
+    /// counts as declared, so `fan in that_segment` elsewhere is not an unknown
+    /// segment), and lints wait for a program without syntax errors. When
+    /// `diagnostics` has errors, `program` is incomplete and must not be run.
     public static func sources(_ files: [SourceFile], options: CheckOptions = CheckOptions()) -> CheckResult {
-        let parsed = files.map(Parse.file)
-        let syntaxDiagnostics = parsed.flatMap(\.diagnostics)
-        guard !syntaxDiagnostics.hasErrors else { return CheckResult(diagnostics: syntaxDiagnostics) }
-        let checked = Check.program(parsed.map(\.syntax), options: options)
-        return CheckResult(diagnostics: syntaxDiagnostics + checked.diagnostics, program: checked.program,
-                           passTimings: checked.passTimings)
+        parsed(files.map(Parse.file), options: options)
+    }
+
+    /// `sources` for files already parsed. `checker` stands in for
+    /// `Check.program` in tests that need diagnostics of their choosing.
+    public static func parsed(
+        _ parsed: [ParseResult], options: CheckOptions = CheckOptions(),
+        checker: ([FileSyntax], CheckOptions) -> CheckResult = Check.program
+    ) -> CheckResult {
+        let syntax = parsed.map(\.syntax)
+        let checked = checker(syntax, options)
+        var result = CheckResult(diagnostics: (parsed.flatMap(\.diagnostics) + checked.diagnostics).sortedByPosition(),
+                                 program: checked.program, passTimings: checked.passTimings)
+        result.syntax = syntax
+        return result
     }
 }

@@ -152,7 +152,7 @@ import Testing
         #expect(Value.money(500).description == "$5")
         #expect(Value.money(-5).description == "-$0.05")
         #expect(Value.duration(172_800).description == "2d")
-        #expect(Value.duration(1_209_600).description == "2w")
+        #expect(Value.duration(1_209_600).description == "14d")
         #expect(Value.string("a\"b\n").description == "\"a\\\"b\\n\"")
     }
 }

@@ -89,7 +89,7 @@ import Syntax
         #expect(tree.children.map(\.detail) == [
             "2 > 0",
             "$25 >= $20",
-            "2026-10-25T00:00:00Z within 1w of 2026-11-24T00:00:00Z",
+            "2026-10-25T00:00:00Z within 7d of 2026-11-24T00:00:00Z",
         ])
         #expect(tree.children.map(\.holds) == [true, true, false] && !tree.holds)
     }

@@ -31,11 +31,7 @@ import Testing
     @Test(.enabled(if: parserIsAvailable), arguments: folder.inputs(withExtension: "rules"))
     func checkerDiagnostics(_ name: String) throws {
         let file = SourceFile(id: FileID(0), path: name + ".rules", bytes: Array(try Self.folder.read(name + ".rules")))
-        let parsed = Parse.file(file)
-        var diagnostics = parsed.diagnostics
-        if !diagnostics.hasErrors {
-            diagnostics += Check.program([parsed.syntax], options: CheckOptions(templates: try Self.templates())).diagnostics
-        }
+        let diagnostics = Check.sources([file], options: CheckOptions(templates: try Self.templates())).diagnostics
         let rendered = TextRenderer().render(diagnostics, in: SourceFiles([file]))
         try Self.folder.expect(rendered, matches: name + ".expected")
         // The file named after a code must show that code.

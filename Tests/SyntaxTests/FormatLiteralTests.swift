@@ -12,7 +12,10 @@ import Testing
     }
 
     @Test(arguments: [
-        (Int64(1_209_600), nil, "2w"), (86_400, nil, "1d"), (172_800, "48h", "48h"), (172_800, "007d", "2d"),
+        // Without the source, whole weeks print in days (`7d` is never shown as `1w`);
+        // an author's `w` is kept.
+        (Int64(1_209_600), nil, "14d"), (604_800, nil, "7d"), (604_800, "7d", "7d"), (604_800, "1w", "1w"),
+        (1_209_600, "2w", "2w"), (86_400, nil, "1d"), (172_800, "48h", "48h"), (172_800, "007d", "2d"),
         (90, nil, "90s"), (0, nil, "0s"), (0, "0d", "0d"), (-86_400, "-1d", "-1d"), (-3600, nil, "-1h"),
         // A unit that does not divide the value is ignored rather than trusted.
         (90, "2m", "90s"),

@@ -47,12 +47,40 @@ import RulecTestSupport
     }
 
     @Test func condition200000TermsLong() {
-        // The operator loop makes this linear and recursion-free; the tree
-        // would be 200,000 levels high, so it is reported, once.
+        // A flat `or` chain is not nesting: the parser balances it, so the
+        // tree is about 18 levels high and every later phase can recurse over it.
         let text = "segment s { a" + String(repeating: " or a", count: 199_999) + " }\nlet later = 1"
         let result = parse(text)
-        #expect(result.diagnostics.map(\.code.id) == ["E0107"])
+        #expect(result.diagnostics.isEmpty)
         #expect(TreeDump.file(result.syntax).hasSuffix("(let later 1)"))
+        guard case .segment(let segment) = result.syntax.declarations.first else { Issue.record("no segment"); return }
+        #expect(height(segment.condition) <= 19)
+    }
+
+    @Test func flatChainsOfAndAndOrAreBalancedAndKeepTheirOrder() {
+        #expect(dumpExpression("a and b and c") == "(and (and a b) c)")
+        #expect(dumpExpression("a and b && c and d") == "(and (and a b) (and c d))")
+        #expect(dumpExpression("a or b and c or d") == "(or (or a (and b c)) d)")
+        let terms = (0..<1_000).map { "x\($0)" }
+        let parsed = parse("segment s { " + terms.joined(separator: " and ") + " }")
+        guard case .segment(let segment) = parsed.syntax.declarations.first else { Issue.record("no segment"); return }
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(leaves(segment.condition) == terms)
+    }
+
+    @Test func aLongChainOfOtherOperatorsIsReportedAsAChain() {
+        let result = parse("let x = 1" + String(repeating: " + 1", count: 300))
+        #expect(result.diagnostics.map(\.code.id) == ["E0107"])
+        #expect(result.diagnostics.first?.message == "this chain of `+` is too long: more than 200 operations in a row")
+    }
+
+    private func height(_ expr: Expr) -> Int {
+        1 + expr.children.map(height).reduce(0, max)
+    }
+
+    private func leaves(_ expr: Expr) -> [String] {
+        if case .name(let name) = expr.kind { return [name] }
+        return expr.children.flatMap(leaves)
     }
 
     @Test func wideButShallowInputIsFine() {

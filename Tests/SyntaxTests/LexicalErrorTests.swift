@@ -75,6 +75,11 @@ import Testing
         #expect(d.fixIts.first?.replacement == "90m")
         #expect(single("0.5d")?.fixIts.first?.replacement == "12h")
         #expect(single("0.3s")?.fixIts.isEmpty == true)
+        // The fix-it keeps the unit written when it divides: `7.0d` is `7d`, not `1w`.
+        #expect(single("7.0d")?.fixIts.first?.replacement == "7d")
+        #expect(single("14.0d")?.fixIts.first?.replacement == "14d")
+        #expect(single("1.0w")?.fixIts.first?.replacement == "1w")
+        #expect(single("1.5w")?.fixIts.first?.replacement == "252h")
         #expect(single("2.5x")?.code == .invalidLiteralSuffix)
     }
 

@@ -34,19 +34,19 @@ public struct AdHocSegment: Sendable {
         let wrapper = SourceFile(id: id, path: path, bytes: Array(Self.prefix.utf8) + bytes + Array(Self.suffix.utf8))
 
         let parsed = programFiles.map(Parse.file) + [Parse.file(wrapper)]
-        var diagnostics = parsed.flatMap(\.diagnostics)
         if let escape = Self.escapedWrapper(parsed.last!.syntax) {
-            diagnostics.append(Diagnostic(.expectedToken, "expected the end of the condition: it must be one expression",
-                                          at: SourceRange(file: id, start: escape, end: escape)))
-        }
-        guard !diagnostics.hasErrors else {
-            self.diagnostics = Self.mapped(diagnostics, file: id, length: bytes.count)
+            // Text after the `}` is not a condition; checking it as declarations would only confuse.
+            let escaped = Diagnostic(.expectedToken, "expected the end of the condition: it must be one expression",
+                                     at: SourceRange(file: id, start: escape, end: escape))
+            diagnostics = Self.mapped(parsed.flatMap(\.diagnostics) + [escaped], file: id, length: bytes.count)
             program = nil
             return
         }
-        let checked = Check.program(parsed.map(\.syntax))
-        self.diagnostics = Self.mapped(diagnostics + checked.diagnostics, file: id, length: bytes.count)
-        program = checked.program
+        // The front end's one entry point: syntax errors in the program files
+        // do not hide errors in the expression, nor the other way round.
+        let checked = Check.parsed(parsed)
+        diagnostics = Self.mapped(checked.diagnostics, file: id, length: bytes.count)
+        program = parsed.contains { $0.diagnostics.hasErrors } ? nil : checked.program
     }
 
     /// Where the wrapper stopped being one segment (a `}` in the expression

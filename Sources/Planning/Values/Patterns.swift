@@ -1,7 +1,9 @@
 import Foundation
+import Semantics
 
 /// `matches`: ICU regular expressions, unanchored (LANGUAGE.md §6). Patterns
-/// are compiled once and shared; the checker has already rejected invalid ones.
+/// are compiled once and shared, by `RegexPattern`, the same code the checker
+/// uses to reject invalid ones.
 public final class PatternCache: @unchecked Sendable {
     private var compiled: [String: NSRegularExpression] = [:]
     private let lock = NSLock()
@@ -12,14 +14,13 @@ public final class PatternCache: @unchecked Sendable {
 
     public func matches(_ text: String, pattern: String) -> Bool? {
         guard let regex = expression(for: pattern) else { return nil }
-        let range = NSRange(text.startIndex..<text.endIndex, in: text)
-        return regex.firstMatch(in: text, options: [], range: range) != nil
+        return RegexPattern.matches(regex, text)
     }
 
     func expression(for pattern: String) -> NSRegularExpression? {
         lock.lock(); defer { lock.unlock() }
         if let regex = compiled[pattern] { return regex }
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+        guard let regex = try? RegexPattern.compile(pattern) else { return nil }
         compiled[pattern] = regex
         return regex
     }

@@ -5,26 +5,39 @@ import Syntax
 /// layout (docs/FORMAT.md). Quiet on success, like gofmt: with `--check` it
 /// lists the files that would change (stdout) and exits 1 if there are any.
 /// A file with syntax errors is never rewritten; its errors go to stderr and
-/// the exit code is 1.
+/// the exit code is 1. `rulec fmt -` formats standard input to standard
+/// output (for editors and pipes); with `--check` it writes `<stdin>` if the
+/// text would change, and exits 1.
 struct FmtCommand: Command {
     static let path = ["fmt"]
     static let summary = "Format .rules files in the canonical layout"
     static let help = """
         Usage: rulec fmt [--check] [PATH...]
+               rulec fmt [--check] -
 
         Rewrites each .rules file in the canonical layout, keeping its comments.
         PATHs are files or folders (all *.rules below them, sorted); default '.'.
         Only files whose text changes are written (atomically). Files with syntax
         errors are left alone and their errors printed.
+        With '-', reads standard input and writes the formatted text to standard
+        output (nothing on syntax errors; they go to stderr, exit 1).
 
         Options:
-          --check   Write nothing; print the files that would change and exit 1 if any.
+          --check   Write nothing; print the files that would change and exit 1 if any
+                    ('<stdin>' for '-').
         """
+
+    /// How standard input is named in messages and in `--check`'s list.
+    static let standardInputName = "<stdin>"
 
     static func run(_ arguments: inout Arguments, _ context: CommandContext) throws -> ExitCode {
         let checkOnly = arguments.flag("--check")
         var paths = try arguments.positionals(known: ["--check"])
         if paths.isEmpty { paths = ["."] }
+        if paths.contains("-") {
+            guard paths == ["-"] else { throw CLIError.usage("'-' (standard input) cannot be combined with other paths") }
+            return try formatStandardInput(checkOnly: checkOnly, context)
+        }
         let files = try RulesFileDiscovery(workingDirectory: context.workingDirectory).files(under: paths)
 
         var hasSyntaxErrors = false
@@ -50,6 +63,26 @@ struct FmtCommand: Command {
         }
         if hasSyntaxErrors { throw CLIError.inputHasErrors }
         return wouldChange ? .inputErrors : .success
+    }
+
+    /// `fmt -`: standard input to standard output, or with `--check` only the verdict.
+    private static func formatStandardInput(checkOnly: Bool, _ context: CommandContext) throws -> ExitCode {
+        let bytes = context.readStandardInput()
+        let source = SourceFile(id: FileID(0), path: standardInputName, bytes: bytes)
+        let parsed = Parse.file(source)
+        let errors = parsed.diagnostics.filter { $0.severity == .error }.sortedByPosition()
+        guard errors.isEmpty else {
+            for error in errors { context.standardError.print(brief(error, in: source)) }
+            throw CLIError.inputHasErrors
+        }
+        let formatted = Format.source(parsed.syntax)
+        if checkOnly {
+            guard Array(formatted.utf8) != bytes else { return .success }
+            context.standardOutput.print(standardInputName)
+            return .inputErrors
+        }
+        context.standardOutput.print(formatted, terminator: "")
+        return .success
     }
 
     /// `path:line:col: error[E0001]: message`, one line per diagnostic.

@@ -21,6 +21,9 @@ public struct CommandContext {
     /// place a command reads the time of day, so tests can fix it (they set it
     /// years ahead, so a test that forgets `--now` fails today, not next month).
     public var clock: @Sendable () -> Int64
+    /// All of standard input, for a command given `-` as its file (`fmt -`);
+    /// tests replace it.
+    public var readStandardInput: @Sendable () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }
 
     public init(environment: [String: String], standardOutput: OutputStream, standardError: OutputStream, workingDirectory: String,
                 clock: @escaping @Sendable () -> Int64 = CommandContext.systemClock) {

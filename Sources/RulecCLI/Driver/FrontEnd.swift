@@ -1,21 +1,17 @@
 import Semantics
 import Syntax
 
-/// The language's front end as a named list of phases, shared by every command
-/// that reads a program (`check` now; `deploy`, `explain` and the REPL later).
-/// Per STYLE.md the driver stops after a phase that produced errors, so a
-/// broken tree never reaches the checker and no cascade reaches the user.
-/// The phases are stored as functions so that tests can drive a command with
+/// The language's front end as every command that reads a program runs it:
+/// `Check.parsed`, the phase's one entry point (parse every file, check every
+/// declaration that parsed cleanly, report everything in one pass). The
+/// phases are stored as functions only so that tests can drive a command with
 /// diagnostics of their choosing.
 struct FrontEnd {
-    enum Phase: String, CaseIterable { case parse, check }
-
     struct Result {
         var syntax: [FileSyntax]
         var diagnostics: [Diagnostic]
-        /// The last phase that ran; `.parse` when syntax errors stopped the pipeline.
-        var lastPhase: Phase
-        /// What the checker learned; nil when it did not run.
+        /// What the checker learned; incomplete (and not to be run) when
+        /// `diagnostics` has errors.
         var program: CheckedProgram?
     }
 
@@ -31,13 +27,7 @@ struct FrontEnd {
     }
 
     func run(_ files: [SourceFile], options: CheckOptions = CheckOptions()) -> Result {
-        let parsed = files.map(parse)
-        var result = Result(syntax: parsed.map(\.syntax), diagnostics: parsed.flatMap(\.diagnostics), lastPhase: .parse)
-        guard !result.diagnostics.hasErrors else { return result }
-        let checked = check(result.syntax, options)
-        result.diagnostics += checked.diagnostics
-        result.program = checked.program
-        result.lastPhase = .check
-        return result
+        let checked = Check.parsed(files.map(parse), options: options, checker: check)
+        return Result(syntax: checked.syntax, diagnostics: checked.diagnostics, program: checked.program)
     }
 }

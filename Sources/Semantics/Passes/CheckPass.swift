@@ -48,6 +48,18 @@ struct CheckState {
     var rules: [RuleDecl] = []
     var constantsByName: [String: ConstantDecl] = [:]
     var segmentsByName: [String: SegmentDecl] = [:]
+    /// Declared, but holding a syntax error: their bodies are not checked.
+    var brokenConstants: Set<String> = []
+    var brokenSegments: Set<String> = []
+    /// Names in text the parser had to skip: possibly declared there, never reported unknown.
+    var possiblyDeclared: Set<String> = []
+    /// Some declaration had a syntax error; lints wait for a whole program.
+    var hasBrokenDeclarations = false
+    /// Second and later declarations of a name: checked, never part of the program.
+    var duplicateConstants: [ConstantDecl] = []
+    var duplicateSegments: [SegmentDecl] = []
+    /// Indices in `rules` of rules whose name an earlier rule already took.
+    var duplicateRules: Set<Int> = []
 
     /// Per rule (by index in `rules`): its trigger, when it resolved.
     var ruleTriggers: [CheckedTrigger?] = []

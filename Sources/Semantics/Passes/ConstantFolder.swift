@@ -10,6 +10,10 @@ extension CheckState {
         for (id, name) in constantReferences {
             if let value = program.constants[name]?.value {
                 program.resolutions[id] = .constant(name: name, value: value)
+            } else if brokenConstants.contains(name) {
+                // Its value is unknown (its syntax error is reported): type uses as
+                // `.error`, which keeps every check on them quiet.
+                program.resolutions[id] = nil
             }
         }
     }
@@ -17,7 +21,7 @@ extension CheckState {
     /// Folds one constant (and what it uses) once; nil when it failed.
     private mutating func foldConstant(named name: String, _ folding: inout ConstantFolding) -> LiteralValue? {
         if let done = folding.results[name] { return done }
-        guard let declaration = constantsByName[name] else { return nil }
+        guard let declaration = constantsByName[name], !brokenConstants.contains(name) else { return nil }
         if let start = folding.path.firstIndex(of: name) {
             let cycle = Array(folding.path[start...]) + [name]
             if folding.reportedCycles.insert(Set(cycle)).inserted, let first = constantsByName[cycle[0]] {

@@ -5,6 +5,12 @@ import Syntax
 /// Segments and constants share no namespace with rules (rule names are strings),
 /// but a segment and a constant of the same name would make a bare name ambiguous,
 /// so they must differ too.
+///
+/// A duplicate is still checked (its body's errors are the user's to fix too),
+/// but only the first declaration of a name enters the program. A declaration
+/// holding a syntax error (`FileSyntax.declarationsWithErrors`) is declared, so
+/// that uses of its name elsewhere are not reported as unknown, but its body is
+/// never looked at.
 extension CheckState {
     mutating func collectDeclarations() {
         var firstRule: [String: SourceRange] = [:]
@@ -23,26 +29,43 @@ extension CheckState {
         }
 
         for file in files {
-            for declaration in file.declarations {
+            possiblyDeclared.formUnion(file.namesInSkippedText)
+            if !file.namesInSkippedText.isEmpty { hasBrokenDeclarations = true }
+            for (index, declaration) in file.declarations.enumerated() {
+                let broken = file.declarationsWithErrors.contains(index)
+                if broken { hasBrokenDeclarations = true }
                 switch declaration {
                 case .constant(let d):
+                    // A name the parser could not read declares nothing.
+                    if broken && d.name.name.isEmpty { continue }
                     if claim(d.name, kind: "constant") {
                         constants.append(d)
                         constantsByName[d.name.name] = d
+                        if broken { brokenConstants.insert(d.name.name) }
+                    } else if !broken {
+                        duplicateConstants.append(d)
                     }
                 case .segment(let d):
+                    if broken && d.name.name.isEmpty { continue }
                     if claim(d.name, kind: "segment") {
                         segments.append(d)
                         segmentsByName[d.name.name] = d
+                        if broken { brokenSegments.insert(d.name.name) }
+                    } else if !broken {
+                        duplicateSegments.append(d)
                     }
                 case .rule(let d):
                     if let first = firstRule[d.name.value] {
                         diagnostics.append(Diagnostic(
                             .duplicateName, "rule \"\(d.name.value)\" is defined twice", at: d.name.range,
                             notes: [DiagnosticNote("first defined here", at: first)]))
+                        if !broken {
+                            duplicateRules.insert(rules.count)
+                            rules.append(d)
+                        }
                     } else {
-                        firstRule[d.name.value] = d.name.range
-                        rules.append(d)
+                        if !(broken && d.name.value.isEmpty) { firstRule[d.name.value] = d.name.range }
+                        if !broken { rules.append(d) }
                     }
                 case .policy(let d):
                     checkPolicy(d)

@@ -57,7 +57,11 @@ extension CheckState {
 
     private mutating func resolveEventField(_ field: Identifier, _ expr: Expr, _ scope: ResolutionScope) {
         // `event` outside a rule was reported on the keyword itself.
-        guard case .rule(let index) = scope.owner, let trigger = ruleTriggers[index] else { return }
+        guard case .rule(let index) = scope.owner else { return }
+        guard let trigger = ruleTriggers[index] else {
+            resolveEventFieldWithoutTrigger(field, expr, rule: rules[index])
+            return
+        }
         let fields = trigger.eventFields
         if let spec = fields.first(where: { $0.name == field.name }) {
             program.resolutions[expr.id] = .eventField(spec)
@@ -70,5 +74,39 @@ extension CheckState {
             "`\(trigger.displayName)` events have no field `\(field.name)`",
             at: field.range, guess: guess,
             notes: [DiagnosticNote("`\(trigger.displayName)` events have: \(names.joined(separator: ", "))")]))
+    }
+
+    /// The rule's trigger did not check (misspelled, or a bad argument, both
+    /// reported). Its condition is checked all the same: against the trigger
+    /// named when it exists, else against every trigger. A field none of them
+    /// has is an error whatever the trigger becomes; a field they all type
+    /// alike is typed, so the rest of the condition gets checked too.
+    private mutating func resolveEventFieldWithoutTrigger(_ field: Identifier, _ expr: Expr, rule: RuleDecl) {
+        let candidates: [[FieldSpec]]
+        var triggerName = "schedule"
+        switch rule.trigger {
+        case .event(let path, _, _)?:
+            if let spec = Catalog.trigger(named: path.map(\.name).joined(separator: ".")) {
+                candidates = [spec.fields]
+                triggerName = spec.name
+            } else {
+                candidates = Catalog.triggers.map(\.fields)
+            }
+        case .schedule?:
+            candidates = [Catalog.scheduleFields]
+        case nil:
+            return
+        }
+        let matching = candidates.compactMap { fields in fields.first { $0.name == field.name } }
+        if let first = matching.first {
+            if matching.allSatisfy({ $0.type == first.type }) { program.resolutions[expr.id] = .eventField(first) }
+            return
+        }
+        var names: [String] = []
+        for fields in candidates { for spec in fields where !names.contains(spec.name) { names.append(spec.name) } }
+        let what = candidates.count == 1 ? "`\(triggerName)` events have no field `\(field.name)`"
+            : "no trigger's events have a field `\(field.name)`"
+        report(unknown(.eventFieldNotOnTrigger, what, at: field.range,
+                       guess: Suggestion.closest(to: field.name, among: names)))
     }
 }

@@ -45,6 +45,7 @@ extension CheckState {
             return .event(spec, argument: nil)
         case (.segmentName, .name(let id)?):
             guard segmentsByName[id.name] != nil else {
+                if possiblyDeclared.contains(id.name) { return nil }
                 let guess = Suggestion.closest(to: id.name, among: segments.map(\.name.name))
                 report(unknown(.unknownSegment, "unknown segment `\(id.name)`", at: id.range, guess: guess))
                 return nil

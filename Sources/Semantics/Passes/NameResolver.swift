@@ -4,13 +4,24 @@ import Syntax
 /// every expression of every declaration, then the segment graph's cycles.
 extension CheckState {
     mutating func resolveNames() {
-        for constant in constants {
+        for constant in constants where !brokenConstants.contains(constant.name.name) {
             resolve(constant.value, ResolutionScope(owner: .constant(constant.name.name)))
         }
         for segment in segments {
             segmentDependencies[segment.name.name] = []
+            guard !brokenSegments.contains(segment.name.name) else { continue }
             resolve(segment.condition, ResolutionScope(owner: .segment(segment.name.name)))
         }
+        // Duplicates are resolved for their own errors; what they use is not
+        // recorded, so they cannot add edges (or cycles) to the first declaration's graph.
+        let graphs = (constantDependencies, segmentDependencies)
+        for constant in duplicateConstants {
+            resolve(constant.value, ResolutionScope(owner: .constant(constant.name.name)))
+        }
+        for segment in duplicateSegments {
+            resolve(segment.condition, ResolutionScope(owner: .segment(segment.name.name)))
+        }
+        (constantDependencies, segmentDependencies) = graphs
         ruleTriggers = rules.map { $0.trigger.flatMap { resolveTrigger($0) } }
         ruleSegmentUses = Array(repeating: [], count: rules.count)
         for (index, rule) in rules.enumerated() {
@@ -105,6 +116,7 @@ extension CheckState {
             report(droppedCollection(name, dropped, at: expr.range))
             return
         }
+        if possiblyDeclared.contains(name) { return }
         var candidates = constants.map(\.name.name) + segments.map(\.name.name)
         if let collection = scope.element { candidates += collection.fields.map(\.name) }
         let what = scope.element.map { "no field `\(name)` in \($0.name), and no constant of that name" } ?? "unknown name `\(name)`"
@@ -118,6 +130,7 @@ extension CheckState {
             return
         }
         guard segmentsByName[name] != nil else {
+            if possiblyDeclared.contains(name) { return }
             let guess = Suggestion.closest(to: name, among: segments.map(\.name.name))
             report(unknown(.unknownSegment, "unknown segment `\(name)`", at: expr.range, guess: guess))
             return

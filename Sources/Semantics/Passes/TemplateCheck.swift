@@ -10,7 +10,7 @@ extension CheckState {
         guard let body = templates[template.value] else {
             let guess = Suggestion.closest(to: template.value, among: templates.keys.sorted())
             report(unknown(.unknownTemplate, "the creator has no message template \"\(template.value)\"", at: template.range,
-                           guess: guess, quoted: true))
+                           guess: guess, quoted: true, notes: [Self.templateListNote(templates.keys, near: template.value)]))
             return
         }
         let filled = keys.union(Catalog.rendererSlots)
@@ -20,6 +20,22 @@ extension CheckState {
                               at: template.range,
                               notes: [DiagnosticNote("the renderer fills \(Catalog.rendererSlots.map { "{{\($0)}}" }.joined(separator: " and ")) itself")]))
         }
+    }
+}
+
+extension CheckState {
+    /// How many template names a note lists before it picks the closest few.
+    static let templatesListed = 15
+
+    /// The creator's templates, so the user can pick the right one without
+    /// opening the store: all of them when there are few, else the closest
+    /// by spelling and how many more there are.
+    static func templateListNote(_ names: some Collection<String>, near wanted: String) -> DiagnosticNote {
+        guard !names.isEmpty else { return DiagnosticNote("the creator has no message templates yet") }
+        let quoted = { (names: [String]) in names.map { "\"\($0)\"" }.joined(separator: ", ") }
+        guard names.count > templatesListed else { return DiagnosticNote("the creator's templates: \(quoted(names.sorted()))") }
+        let closest = Suggestion.ranked(wanted, among: names).prefix(5)
+        return DiagnosticNote("the closest of the creator's \(names.count) templates: \(quoted(Array(closest))) (and \(names.count - closest.count) more)")
     }
 }
 

@@ -13,6 +13,7 @@ extension CheckState {
             let l = value(lhs), r = value(rhs)
             guard l != .error, r != .error else { return }
             if let money = moneyFixIt(l, r, lhs: lhs, rhs: rhs) { report(money); return }
+            if let membership = membershipFixIt(op, l, r, lhs: lhs, rhs: rhs, expr) { report(membership); return }
             guard OperatorTyping.equatable(l, r) else {
                 report(Diagnostic(.typeMismatch, "cannot compare \(l.withArticle) with \(r.withArticle)", at: expr.range))
                 return
@@ -55,6 +56,25 @@ extension CheckState {
             }
             checkRegex(rhs)
         }
+    }
+
+    /// `fan.tags == "vip"`: a list equated with one of its own elements is
+    /// almost always a membership test; suggest `"vip" in fan.tags`
+    /// (`not in` for `!=`).
+    private func membershipFixIt(_ op: ComparisonOperator, _ l: ExprType, _ r: ExprType,
+                                 lhs: Expr, rhs: Expr, _ expr: Expr) -> Diagnostic? {
+        let (list, element, listType, elementType): (Expr, Expr, ExprType, ExprType)
+        switch (l, r) {
+        case (.list, .list): return nil
+        case (.list, _): (list, element, listType, elementType) = (lhs, rhs, l, r)
+        case (_, .list): (list, element, listType, elementType) = (rhs, lhs, r, l)
+        default: return nil
+        }
+        guard case .list(let itemType) = listType, OperatorTyping.equatable(itemType, elementType) else { return nil }
+        let test = op == .equal ? "in" : "not in"
+        let rewrite = "\(text(element.range)) \(test) \(text(list.range))"
+        return Diagnostic(.typeMismatch, "cannot compare \(listType.withArticle) with \(elementType.withArticle); to test whether the list holds it, write `\(rewrite)`",
+                          at: expr.range, fixIts: [FixIt(range: expr.range, replacement: rewrite, message: "write `\(rewrite)`")])
     }
 
     private func isNullLiteral(_ expr: Expr) -> Bool {
@@ -141,7 +161,7 @@ extension CheckState {
         program.types[pattern.id] = .string
         program.types[inner.id] = .string
         do {
-            _ = try NSRegularExpression(pattern: source)
+            _ = try RegexPattern.compile(source)
         } catch {
             report(Diagnostic(.invalidRegex, "\(LiteralPrinter.string(source)) is not a valid regular expression (ICU syntax)", at: inner.range))
         }

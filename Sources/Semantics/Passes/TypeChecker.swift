@@ -6,17 +6,20 @@ import Syntax
 extension CheckState {
     mutating func checkTypes() {
         for name in segmentOrder {
-            guard let declaration = segmentsByName[name] else { continue }
+            guard let declaration = segmentsByName[name], !brokenSegments.contains(name) else { continue }
             requireBool(declaration.condition, in: "a segment's body")
             program.segments.append(CheckedSegment(
                 name: name, displayName: declaration.displayName?.value, condition: declaration.condition,
                 dependencies: uniqued(segmentDependencies[name] ?? []), declaration: declaration))
         }
         for (index, rule) in rules.enumerated() {
-            if let checked = checkRule(rule, trigger: ruleTriggers[index], segmentsUsed: uniqued(ruleSegmentUses[index])) {
+            if let checked = checkRule(rule, trigger: ruleTriggers[index], segmentsUsed: uniqued(ruleSegmentUses[index])),
+               !duplicateRules.contains(index) {
                 program.rules.append(checked)
             }
         }
+        for segment in duplicateSegments { requireBool(segment.condition, in: "a segment's body") }
+        for constant in duplicateConstants where program.types[constant.value.id] == nil { value(constant.value) }
     }
 
     /// The expression's type, which must be bool (`when`, segment bodies, `where`, `and`/`or`/`not`).

@@ -12,6 +12,13 @@ enum Suggestion {
         return best?.0
     }
 
+    /// Every candidate, closest first (ties in name order).
+    static func ranked(_ word: String, among candidates: some Collection<String>) -> [String] {
+        candidates.map { (name: $0, distance: distance(word, $0)) }
+            .sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }
+            .map(\.name)
+    }
+
     /// Levenshtein distance, giving up (returning `cap`) once every cell exceeds it.
     static func distance(_ a: String, _ b: String, cap: Int = .max) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)

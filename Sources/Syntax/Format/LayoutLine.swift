@@ -49,16 +49,20 @@ extension ExprPrinter {
         return result
     }
 
-    /// `a and b and c` (grouped left to right) as `[a, b, c]`. A parenthesized
-    /// operand is one operand: its parentheses stay and it is not broken.
+    /// `a and b and c` as `[a, b, c]`, whatever the grouping (the parser
+    /// balances long chains). A parenthesized operand is one operand: its
+    /// parentheses stay and it is not broken.
     static func chain(of expr: Expr, operator op: BinaryOperator) -> [Expr] {
         var operands: [Expr] = []
-        var current = expr
-        while case .binary(let currentOp, let left, let right) = current.kind, currentOp == op {
-            operands.append(right)
-            current = left
+        var pending = [expr]  // right to left, so the leftmost leaf comes out first
+        while let current = pending.popLast() {
+            if case .binary(let currentOp, let left, let right) = current.kind, currentOp == op {
+                pending.append(right)
+                pending.append(left)
+            } else {
+                operands.append(current)
+            }
         }
-        operands.append(current)
-        return operands.reversed()
+        return operands
     }
 }

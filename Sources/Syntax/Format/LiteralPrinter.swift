@@ -39,17 +39,24 @@ public enum LiteralPrinter {
 
     /// The tree keeps seconds only. The author's unit is kept when the literal's
     /// source text shows one that divides the value exactly (`48h` stays `48h`,
-    /// `007d` becomes `7d`); otherwise the largest exact unit is used (`2w`).
+    /// `007d` becomes `7d`, `2w` stays `2w`). Without source text (`explain`,
+    /// `why`, messages) the largest exact unit is used, weeks excepted: `7d`
+    /// prints as `7d`, never `1w`, because cooldowns and windows are written in
+    /// days and a reader should see the number they wrote (Grammar/LANGUAGE-NOTES.md).
     public static func duration(_ seconds: Int64, authorText: String?) -> String {
-        let magnitude = seconds.magnitude
-        let sign = seconds < 0 ? "-" : ""
-        if let written = authorText?.last,
+        (seconds < 0 ? "-" : "") + duration(magnitude: seconds.magnitude, authorUnit: authorText?.last)
+    }
+
+    /// A non-negative number of seconds in the author's unit when it divides
+    /// exactly, else in the largest exact unit below weeks.
+    static func duration(magnitude: UInt64, authorUnit: Character?) -> String {
+        if let written = authorUnit.map({ Character($0.lowercased()) }),
            let unit = durationUnits.first(where: { $0.unit == written }),
            magnitude % unit.seconds == 0 {
-            return sign + String(magnitude / unit.seconds) + String(unit.unit)
+            return String(magnitude / unit.seconds) + String(unit.unit)
         }
-        let unit = durationUnits.first { magnitude % $0.seconds == 0 && magnitude != 0 } ?? ("s", 1)
-        return sign + String(magnitude / unit.seconds) + String(unit.unit)
+        let unit = durationUnits.first { $0.unit != "w" && magnitude % $0.seconds == 0 && magnitude != 0 } ?? ("s", 1)
+        return String(magnitude / unit.seconds) + String(unit.unit)
     }
 
     // MARK: Numbers

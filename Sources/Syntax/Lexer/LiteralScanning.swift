@@ -69,7 +69,7 @@ extension Lexer {
         }
         var fixIts: [FixIt] = []
         if let exact = Lexer.exactSeconds(bytes, whole: whole, fraction: fraction, unitSeconds: seconds) {
-            let spelled = Lexer.spellDuration(seconds: exact)
+            let spelled = Lexer.spellDuration(seconds: exact, unit: unit)
             fixIts.append(FixIt(range: range(start, position), replacement: spelled, message: "write `\(spelled)`"))
         }
         report(.fractionalDuration, "durations are whole numbers of a unit; `\(String(decoding: bytes[start..<position], as: UTF8.self))` has a fraction",
@@ -88,12 +88,11 @@ extension Lexer {
         return product / scale
     }
 
-    /// The shortest spelling of a whole number of seconds: `5400` is `90m`.
-    static func spellDuration(seconds: UInt64) -> String {
-        for (unit, length) in [("w", UInt64(604_800)), ("d", 86_400), ("h", 3_600), ("m", 60)] where seconds % length == 0 {
-            return "\(seconds / length)\(unit)"
-        }
-        return "\(seconds)s"
+    /// A whole number of seconds in the unit the author wrote when it divides
+    /// exactly (`7.0d` is `7d`, not `1w`), else the largest exact one (`1.5h`
+    /// is `90m`): the formatter's spelling (`LiteralPrinter`).
+    static func spellDuration(seconds: UInt64, unit: String) -> String {
+        LiteralPrinter.duration(magnitude: seconds, authorUnit: unit.last)
     }
 
     mutating func scanMoney() -> Token {

@@ -20,6 +20,7 @@ extension Parser {
             if panicMode { synchronize(.action) }
         }
         if case .keyword(let keyword) = current.kind, keyword.startsClause {
+            if reportMisplacedWithClose() { return actions }
             error(.unclosedDelimiter, "missing `}` to close the `then` block", at: insertionPoint,
                   notes: [DiagnosticNote("the block opens here", at: range(of: opening))],
                   fixIts: [FixIt(range: insertionPoint, replacement: "\n}", message: "insert `}`")])
@@ -78,6 +79,13 @@ extension Parser {
                  notes: [DiagnosticNote("first given here", at: first)])
     }
 
+    /// After a `with` argument: the next token starts an action, a clause or a
+    /// modifier of this action, and is not itself a key (`tag: …` would be).
+    private mutating func forgotWithBrace() -> Bool {
+        guard case .keyword(let keyword) = current.kind, peek().kind != .colon else { return false }
+        return keyword.startsAction || keyword.startsClause || keyword == .after || keyword == .requires || keyword == .via
+    }
+
     /// `with { key: EXPR, ... }`; any word may be a key (`{ note: … }`).
     private mutating func parseWithArguments() -> [WithArgument] {
         advance()  // `with`
@@ -101,6 +109,12 @@ extension Parser {
                 continue
             }
             if eat(.comma) != nil || at(.rightBrace) { continue }
+            if forgotWithBrace() {
+                // `with { a: 1` then the next action or clause: the `}` belongs right
+                // after the last argument, not wherever the enclosing block ends.
+                reportForgottenWithBrace(opening: opening)
+                return arguments
+            }
             if current.kind.isWord, peek().kind == .colon {
                 // `{ a: 1 b: 2 }`: the separator was forgotten.
                 diagnose(.expectedToken, "expected `,` between `with` arguments", at: insertionPoint,
@@ -111,7 +125,57 @@ extension Parser {
             synchronize(.withArgument)
             _ = eat(.comma)
         }
+        if !arguments.isEmpty, at(.rightBrace), closesAnOuterBlock(opening: opening) {
+            // Parsed as written (layout never changes the tree), but if the rule
+            // then lacks a `}`, this is where it was forgotten.
+            misplacedWithClose = (insertion: insertionPoint, opening: range(of: opening))
+        }
         closeBlock(opening: opening, what: "the `with` arguments")
         return arguments
+    }
+
+    private mutating func reportForgottenWithBrace(opening: Token) {
+        reportForgottenWithBrace(at: insertionPoint, opening: range(of: opening))
+    }
+
+    mutating func reportForgottenWithBrace(at insertion: SourceRange, opening: SourceRange) {
+        error(.unclosedDelimiter, "missing `}` to close the `with` arguments", at: insertion,
+              notes: [DiagnosticNote("the arguments open here", at: opening)],
+              fixIts: [FixIt(range: insertion, replacement: " }", message: "insert `}`")])
+        panicMode = false
+    }
+
+    /// A block ends without its `}` (at the end of the file, or at the next
+    /// declaration or clause): if a `with { }` earlier in this declaration was
+    /// closed by a `}` indented like an outer block's, that is where the `}`
+    /// was forgotten; say so there. True when reported.
+    mutating func reportMisplacedWithClose() -> Bool {
+        guard let misplaced = misplacedWithClose else { return false }
+        misplacedWithClose = nil
+        reportForgottenWithBrace(at: misplaced.insertion, opening: misplaced.opening)
+        return true
+    }
+
+    /// The `}` at the cursor starts its own line, left of where the line with
+    /// `with {` starts: by its indentation it closes the enclosing `then` block,
+    /// and the `with` arguments were never closed. (A `}` lined up with the
+    /// `send`, as `fmt` writes long sends, does close them.)
+    private func closesAnOuterBlock(opening: Token) -> Bool {
+        let brace = current.start
+        var lineStart = brace
+        while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") {
+            guard bytes[lineStart - 1] == UInt8(ascii: " ") || bytes[lineStart - 1] == UInt8(ascii: "\t") else { return false }
+            lineStart -= 1
+        }
+        guard lineStart > opening.start else { return false }  // same line as the `{`
+        return brace - lineStart < indentation(ofLineAt: opening.start)
+    }
+
+    private func indentation(ofLineAt offset: Int) -> Int {
+        var start = offset
+        while start > 0, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+        var end = start
+        while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t") { end += 1 }
+        return end - start
     }
 }

@@ -6,6 +6,8 @@ extension Parser {
         var declarations: [Declaration] = []
         var progress = LoopProgress()
         while !atEnd, progress.advanced(self) {
+            let errorsBefore = errorCount
+            misplacedWithClose = nil
             switch current.kind {
             case .keyword(.let):
                 declarations.append(.constant(parseConstant()))
@@ -17,7 +19,11 @@ extension Parser {
                 declarations.append(.policy(parsePolicy()))
             default:
                 reportUnexpected(expected: "a declaration (`let`, `segment` or `rule`)", code: .expectedDeclaration)
+                // A declaration whose keyword is mangled (`et x = 1`) is lost; the names
+                // in its text let the checker stay quiet about uses of them.
+                recordsSkippedNames = true
                 synchronize(.declaration)
+                recordsSkippedNames = false
                 continue
             }
             // Whatever went wrong inside a declaration, the next one starts clean.
@@ -27,6 +33,7 @@ extension Parser {
                 }
                 synchronize(.declaration)
             }
+            if errorCount > errorsBefore { declarationsWithErrors.insert(declarations.count - 1) }
         }
         return declarations
     }

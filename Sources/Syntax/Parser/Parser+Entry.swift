@@ -18,7 +18,9 @@ public enum Parse {
         let declarations = parser.parseFile()
         let diagnostics = (parser.lexer.diagnostics + parser.diagnostics).sortedByPosition()
         return ParseResult(
-            syntax: FileSyntax(file: file, declarations: declarations, comments: parser.lexer.comments),
+            syntax: FileSyntax(file: file, declarations: declarations, comments: parser.lexer.comments,
+                               declarationsWithErrors: parser.declarationsWithErrors,
+                               namesInSkippedText: parser.namesInSkippedText),
             diagnostics: diagnostics
         )
     }

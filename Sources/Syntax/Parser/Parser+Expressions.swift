@@ -4,6 +4,14 @@
 /// costs no recursion per term; recursion happens only for real nesting
 /// (operands of tighter operators, parentheses, lists, calls), and each
 /// level of it is one level of tree height, which the nesting limit bounds.
+///
+/// A flat `and`/`or` chain is not nesting: it is built as a balanced tree
+/// (`and` and `or` are associative, and evaluating its leaves left to right
+/// with short circuits gives the same answers in any grouping), so a chain of
+/// any length is about log₂(terms) levels high and every later phase, which
+/// recurses over trees, handles it. Chains of other operators are left-grouped
+/// (`a - b - c` is `(a - b) - c`), and one too long for the limit is reported
+/// as a long chain, not as nesting.
 extension Parser {
     /// An expression and the height of its tree (a leaf is 1).
     struct Node {
@@ -23,14 +31,25 @@ extension Parser {
             return Node(expr: makeExpr(.invalid, range(of: current)), height: 1)
         }
         var left = parsePrefix(minimum)
+        var operationsInARow = 0
         var progress = LoopProgress()
         while let rule = matchInfix(), rule.precedence >= minimum, progress.advanced(self) {
             let operatorStart = current.start
             for _ in 0..<rule.tokenCount { advance() }
             let operatorRange = range(from: operatorStart)
-            left = parseInfix(rule, left: left, operatorRange: operatorRange)
+            if case .binary(let op) = rule.op, op == .and || op == .or {
+                left = parseLogicalChain(op, rule, first: left)
+            } else {
+                left = parseInfix(rule, left: left, operatorRange: operatorRange)
+                operationsInARow += 1
+            }
             if left.height > Parser.maximumNesting {
-                reportTooDeep(at: operatorRange)
+                // Mostly this loop's own left-grouped operations: a long chain, not deep nesting.
+                if operationsInARow > Parser.maximumNesting / 2 {
+                    reportChainTooLong(rule, at: operatorRange)
+                } else {
+                    reportTooDeep(at: operatorRange)
+                }
                 left = Node(expr: makeExpr(.invalid, left.expr.range), height: 1)
             }
             if rule.precedence == .comparison { reportChainedComparison(after: left) }
@@ -75,6 +94,35 @@ extension Parser {
             let right = parseExpression(.additive)
             return build(.comparison(.equal, left.expr, right.expr), left.expr.range.union(right.expr.range), children: left, right)
         }
+    }
+
+    /// `first and b and c …` (the first operator already consumed): every term
+    /// of the chain, then a balanced tree over them. `and` and `&&` mix in one
+    /// chain; a different operator ends it.
+    private mutating func parseLogicalChain(_ op: BinaryOperator, _ rule: InfixRule, first: Node) -> Node {
+        var operands = [first]
+        var progress = LoopProgress()
+        while true {
+            operands.append(parseExpression(rule.precedence.tighter))
+            guard let next = matchInfixWithoutReporting(), next.op == rule.op, progress.advanced(self) else { break }
+            for _ in 0..<next.tokenCount { advance() }
+        }
+        return balanced(op, operands[...])
+    }
+
+    /// Halves, left half the larger: `a and b and c` is `(a and b) and c`, as
+    /// left grouping would give; longer chains are about log₂(n) levels high.
+    private mutating func balanced(_ op: BinaryOperator, _ operands: ArraySlice<Node>) -> Node {
+        if operands.count == 1 { return operands[operands.startIndex] }
+        let middle = operands.startIndex + (operands.count + 1) / 2
+        let left = balanced(op, operands[..<middle])
+        let right = balanced(op, operands[middle...])
+        return build(.binary(op, left.expr, right.expr), left.expr.range.union(right.expr.range), children: left, right)
+    }
+
+    mutating func reportChainTooLong(_ rule: InfixRule, at range: SourceRange) {
+        error(.nestingTooDeep, "this chain of `\(rule.spelling)` is too long: more than \(Parser.maximumNesting) operations in a row", at: range,
+              notes: [DiagnosticNote("split it into parts held by `let` constants")])
     }
 
     /// `a < b < c`: comparisons do not chain. Suggest `a < b and b < c`.

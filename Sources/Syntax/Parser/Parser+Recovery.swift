@@ -41,6 +41,7 @@ extension Parser {
             default:
                 break
             }
+            if recordsSkippedNames, current.kind == .identifier { namesInSkippedText.insert(text(of: current)) }
             advance()
         }
         panicMode = false
@@ -63,6 +64,7 @@ extension Parser {
     mutating func closeBlock(opening: Token?, what: String) {
         if eat(.rightBrace) != nil { return }
         if atEnd || atDeclarationStart() {
+            if reportMisplacedWithClose() { return }
             var notes: [DiagnosticNote] = []
             if let opening { notes.append(DiagnosticNote("the block opens here", at: range(of: opening))) }
             error(.unclosedDelimiter, "missing `}` to close \(what)", at: insertionPoint, notes: notes,

@@ -27,6 +27,18 @@ struct Parser {
     /// mistake gives one diagnostic rather than a cascade.
     var panicMode = false
 
+    /// Indices (in `parseFile`'s result) of the declarations in which an
+    /// error was reported, lexical or grammatical: the checker skips them.
+    var declarationsWithErrors: Set<Int> = []
+    /// Identifiers in text skipped where a declaration should have started.
+    var namesInSkippedText: Set<String> = []
+    var recordsSkippedNames = false
+    /// A `with { }` in the current declaration whose `}` was indented like an
+    /// outer block's: where to put the `}` if the declaration turns out to lack one.
+    var misplacedWithClose: (insertion: SourceRange, opening: SourceRange)?
+    /// Syntax errors so far, to tell which declaration they fell in.
+    var errorCount: Int { diagnostics.count + lexer.diagnostics.count }
+
     private var nextExpressionIndex: UInt32 = 0
     /// How many `parseExpression` calls are active: bounded by the nesting limit.
     var expressionDepth = 0

@@ -4,11 +4,22 @@ public struct FileSyntax: Sendable {
     public var file: SourceFile
     public var declarations: [Declaration]
     public var comments: [Comment]
+    /// Indices into `declarations` of those holding a syntax error. Their
+    /// names still count as declared, but the checker does not look inside
+    /// them: a broken tree would only produce cascades.
+    public var declarationsWithErrors: Set<Int>
+    /// Identifiers in text the parser skipped where a declaration should have
+    /// started (`et vip_min = $5`): a lost declaration may have declared any
+    /// of them, so the checker does not call them unknown.
+    public var namesInSkippedText: Set<String>
 
-    public init(file: SourceFile, declarations: [Declaration], comments: [Comment]) {
+    public init(file: SourceFile, declarations: [Declaration], comments: [Comment],
+                declarationsWithErrors: Set<Int> = [], namesInSkippedText: Set<String> = []) {
         self.file = file
         self.declarations = declarations
         self.comments = comments
+        self.declarationsWithErrors = declarationsWithErrors
+        self.namesInSkippedText = namesInSkippedText
     }
 }
 
