@@ -17,7 +17,17 @@ enum RunBenchmark {
     static let deployedAt = SeedOptions.defaultNow
     static let eventSpan: Int64 = 20 * 3_600
 
-    static func run(fans: Int = 100_000, events: Int = 100_000, batch: Int = 1_000) {
+    /// The policy `RULEC_BENCH_POLICY=1` deploys on top of the program (deploy
+    /// merges, so the 50 rules stay): caps a creator would keep, quiet hours.
+    static let policy = """
+        policy {
+          limit 2 sends per fan per 1d
+          limit 5 sends per fan per 7d
+          quiet hours 22:00 to 08:00
+        }
+        """
+
+    static func run(fans: Int = 100_000, events: Int = 100_000, batch: Int = 1_000, withPolicy: Bool = false) {
         do {
             let prepared = try preparedStore(fans: fans, events: events)
             let working = NSTemporaryDirectory() + "rulec-bench-run-\(getpid()).sqlite"
@@ -26,6 +36,10 @@ enum RunBenchmark {
             try FileManager.default.copyItem(atPath: prepared, toPath: working)
 
             let store = try EngineStore.open(path: working)
+            if withPolicy {
+                _ = try Deployer.deploy(files: [SourceFile(id: FileID(0), path: "policy.rules", text: policy)],
+                                        to: store.creator(user), now: deployedAt)
+            }
             let synchronous = try store.database.scalar("PRAGMA synchronous").int64 ?? -1
             let engine = Engine(store: store.creator(user), options: EngineOptions(batchSize: batch))
             resetPeakRSS()
@@ -33,12 +47,13 @@ enum RunBenchmark {
             let report = try engine.runUntilIdle(clock: deployedAt + eventSpan + 3_600)
             let elapsed = ContinuousClock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            print("run: \(fans) fans, 50 rules, \(report.events) events in \(report.batches) batches of \(batch), "
+            print("run: \(fans) fans, 50 rules\(withPolicy ? " + policy" : ""), \(report.events) events in \(report.batches) batches of \(batch), "
                   + "synchronous=\(synchronous) (2 = FULL), journal WAL")
             print("  \(String(format: "%.2f", seconds)) s, \(Int(Double(report.events) / seconds)) events/s, "
                   + "peak RSS \(peakRSSKilobytes() / 1024) MiB")
             print("  " + report.summaryJSON.serialized())
-            print("  cascades \(report.cascadeEvents), stale \(report.staleEvents)")
+            print("  cascades \(report.cascadeEvents), stale \(report.staleEvents)"
+                  + (withPolicy ? ", policy skipped \(report.policySkipped), deferred \(report.policyDeferred)" : ""))
         } catch {
             print("run benchmark failed: \(error)")
         }

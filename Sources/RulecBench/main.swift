@@ -3,6 +3,7 @@ import Foundation
 // Benchmarks, one per phase, selected by name (see BENCHMARKS.md for figures):
 //   swift build -c release --product RulecBench && .build/release/RulecBench NAME
 // RULEC_BENCH_FANS / RULEC_BENCH_EVENTS / RULEC_BENCH_DB change the sizes and files.
+// RULEC_BENCH_POLICY=1 runs `run` with a policy in force (RunBenchmark.policy).
 let environment = ProcessInfo.processInfo.environment
 let benchmarks: [(name: String, run: () -> Void)] = [
     ("parse", { LexParseBenchmark.run() }),
@@ -12,7 +13,8 @@ let benchmarks: [(name: String, run: () -> Void)] = [
     ("segment-matrix", { SegmentMatrixBenchmark.run() }),
     ("run", {
         RunBenchmark.run(fans: environment["RULEC_BENCH_FANS"].flatMap { Int($0) } ?? 100_000,
-                         events: environment["RULEC_BENCH_EVENTS"].flatMap { Int($0) } ?? 100_000)
+                         events: environment["RULEC_BENCH_EVENTS"].flatMap { Int($0) } ?? 100_000,
+                         withPolicy: environment["RULEC_BENCH_POLICY"] == "1")
     }),
     ("test", { TestBenchmark.run() }),
     ("mutants", { TestBenchmark.mutants() }),

@@ -48,12 +48,18 @@ extension DiagnosticCode {
     public static let invalidVia = DiagnosticCode("E1056", "invalid-via")
     public static let unfilledTemplateSlot = DiagnosticCode("E1057", "unfilled-template-slot")
     public static let constantOverflow = DiagnosticCode("E1058", "constant-overflow")
+    // The policy (LANGUAGE.md §11).
+    public static let duplicatePolicy = DiagnosticCode("E1070", "duplicate-policy")
+    public static let invalidPolicyLimit = DiagnosticCode("E1071", "invalid-policy-limit")
+    public static let invalidQuietHours = DiagnosticCode("E1072", "invalid-quiet-hours")
     // Lints.
     public static let unboundedMessaging = DiagnosticCode("W2001", "unbounded-messaging", .warning)
     public static let neverTrue = DiagnosticCode("W2002", "never-true", .warning)
     public static let alwaysTrue = DiagnosticCode("W2003", "always-true", .warning)
     public static let duplicateSend = DiagnosticCode("W2004", "duplicate-send", .warning)
     public static let shadowedConstant = DiagnosticCode("W2005", "shadowed-constant", .warning)
+    public static let ruleExceedsPolicyCap = DiagnosticCode("W2020", "rule-exceeds-policy-cap", .warning)
+    public static let bypassWithoutSends = DiagnosticCode("W2021", "bypass-without-sends", .warning)
     // Notes.
     public static let unusedSegment = DiagnosticCode("N3001", "unused-segment", .note)
 }
@@ -69,7 +75,9 @@ public enum SemanticCodes {
         .invalidTimeZone, .fanOutsideIn,
         .invalidPriority, .invalidCooldown, .invalidLimit, .invalidAfter, .invalidWithValue,
         .duplicateWithKey, .invalidVia, .unfilledTemplateSlot, .constantOverflow,
+        .duplicatePolicy, .invalidPolicyLimit, .invalidQuietHours,
         .unboundedMessaging, .neverTrue, .alwaysTrue, .duplicateSend, .shadowedConstant,
+        .ruleExceedsPolicyCap, .bypassWithoutSends,
         .unusedSegment,
     ]
 }

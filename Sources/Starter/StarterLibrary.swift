@@ -199,6 +199,19 @@ test "A fan back through a win-back is welcomed and noted, with a 30 day cooldow
 }
 
 """#),
+        StarterFile(path: "Rules/policy.rules", text: #"""
+# House rules for every automated message, whatever rule sends it.
+# Fans hear from the creator at most twice a day and five times a week, and
+# never at night on their own clock: a message due then waits until morning.
+# Replies a fan asked for (a custom request's acknowledgement, a reply to a
+# DM) carry `bypass policy` in their rules: they neither wait nor use up a slot.
+policy {
+  limit 2 sends per fan per 1d
+  limit 5 sends per fan per 7d
+  quiet hours 22:00 to 08:00
+}
+
+"""#),
         StarterFile(path: "Rules/retention.rules", text: #"""
 # Retention: keep big spenders close and win back the ones who leave.
 let vip_min = $500
@@ -379,6 +392,7 @@ rule "Custom request intake" {
   on custom_request.submitted
   priority 5
   limit 3 per fan per 1d
+  bypass policy
   description "Acknowledges a custom request; the creator approves the reply before it goes out."
   then {
     send "custom_request_ack" with { request: event.description } requires approval
@@ -507,6 +521,7 @@ rule "Priority high-value DMs" {
     or (fan in multi_platform and fan.lifetime_spend >= $250)
   priority 30
   cooldown 6h
+  bypass policy
   then {
     tag "priority_dm"
     send "vip_dm_reply" with { reply: "I'll answer you personally very soon." } requires approval

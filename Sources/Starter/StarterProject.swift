@@ -26,6 +26,7 @@ public enum StarterProject {
         | `Rules/revenue.rules` | PPV follow-ups, custom request intake, repeat tippers |
         | `Rules/retention.rules` | tip thanks, win-back of lapsed big spenders, churn save |
         | `Rules/vip.rules` | VIP milestone, priority replies to high-value DMs, loyal fans drifting |
+        | `Rules/policy.rules` | house rules for every rule's messages: at most 2 a day and 5 a week per fan, none 22:00–08:00 on the fan's clock (docs: `rulec explain`) |
         | `Rules/engagement.rules` | renewal reminders, silent subscribers, birthdays |
         | `.github/workflows/rules.yml` | CI: every pull request is checked before it can merge |
 

@@ -38,6 +38,8 @@ import RulecTestSupport
         rule "Unhappy" { on message.received when event.sentiment < -0.3 then { tag "unhappy" } }
         rule "Unhappy and spending" { on tag.added "unhappy" when fan.lifetime_spend > $50 then { note "check in" } }
         rule "Whale check" { on schedule every 2h when fan.lifetime_spend > $1000 cooldown 1d then { note "whale" } }
+        # Caps and quiet hours (LANGUAGE.md §11): skipped and deferred sends must survive kill -9 too.
+        policy { limit 2 sends per fan per 1d quiet hours 01:00 to 06:00 }
         """
 
     @Test func sigkillAndRestartEndsExactlyLikeOneUninterruptedRun() throws {
@@ -75,6 +77,8 @@ import RulecTestSupport
         for table in ["runs", "actions", "firings", "messages", "notes", "approvals", "delayed"] {
             #expect(expected[table]?.isEmpty == false, "the reference run wrote no \(table)")
         }
+        #expect(expected["actions"]?.contains { $0.contains("frequency cap: 2 sends per fan per 1d") } == true,
+                "the policy skipped no send in the reference run")
         for table in expected.keys.sorted() {
             #expect(Self.difference(actual[table] ?? [], expected[table] ?? []) == "", "\(table) after \(kills) kills")
         }

@@ -69,6 +69,8 @@ enum StructuralDump {
             return "rule \(string(r.name.value)) {\n  " + clauses.joined(separator: "\n  ") + "\n}"
         case .test(let t):
             return "test \(string(t.name.value)) \(t.steps.count) steps {\n  " + t.expressions.map(expr).joined(separator: "\n  ") + "\n}"
+        case .policy(let p):
+            return "policy { " + p.items.map { TreeDump.policyItem($0.kind) }.joined(separator: " ") + " }"
         }
     }
 
@@ -80,6 +82,7 @@ enum StructuralDump {
         case .cooldown(let e): "cooldown \(expr(e))"
         case .limit(let l): "limit \(expr(l.count)) window \(l.window.map(expr) ?? "-")"
         case .paused: "paused"
+        case .bypassPolicy: "bypass policy"
         case .description(let s): "description \(string(s.value))"
         case .then(let actions): "then [" + actions.map(action).joined(separator: "; ") + "]"
         }

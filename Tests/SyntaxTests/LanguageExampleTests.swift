@@ -44,6 +44,7 @@ import Testing
             switch declaration {
             case .constant(let c): visit(c.value)
             case .segment(let s): visit(s.condition)
+            case .policy: break
             case .rule(let r):
                 r.condition.map(visit); r.priority.map(visit); r.cooldown.map(visit)
                 r.limit.map { visit($0.count); $0.window.map(visit) }

@@ -5,7 +5,7 @@ import Syntax
 /// SQL laid out one condition a line, and each `?` with what it is bound to.
 extension ProgramExplanation {
     public var text: String {
-        let blocks = segments.map(\.textLines) + rules.map(\.textLines)
+        let blocks = (policy.map { [$0.textLines] } ?? []) + segments.map(\.textLines) + rules.map(\.textLines)
         guard !blocks.isEmpty else { return "nothing to explain: the program has no segments or rules\n" }
         return blocks.map { $0.joined(separator: "\n") + "\n" }.joined(separator: "\n")
     }
@@ -30,6 +30,9 @@ extension RuleExplanation {
             lines.append(ExplainText.labeled("cooldown", duration + " (at most one firing per fan in any " + duration + ")"))
         }
         if let limitText { lines.append(ExplainText.labeled("limit", limitText)) }
+        if programHasPolicy {
+            lines.append(ExplainText.labeled("policy", bypassesPolicy ? "bypassed (its sends neither count nor wait)" : "applies to its sends"))
+        }
         lines.append(ExplainText.labeled("when", condition.map { Format.expression($0) } ?? "(no condition: every fan the trigger reaches)"))
         lines += ExplainText.plan(plan, parameters: parameters, heading: isSchedule ? "SQL, over all fans at each slot" : "SQL, for the event's fan")
         lines.append("  then")

@@ -11,6 +11,8 @@ import Syntax
 public struct ProgramExplanation: Sendable {
     public var segments: [SegmentExplanation]
     public var rules: [RuleExplanation]
+    /// The program's policy, when it has one and the whole program is explained.
+    public var policy: PolicyExplanation?
 
     /// Which declarations to explain: all of them, or one by name.
     public enum Subject: Sendable, Equatable {
@@ -28,15 +30,19 @@ public struct ProgramExplanation: Sendable {
         }
         self.segments = segments.map { SegmentExplanation($0, program: program, estimator: estimator) }
         self.rules = rules.map { RuleExplanation($0, program: program, estimator: estimator) }
+        self.policy = subject == .all ? PolicyExplanation(program: program) : nil
     }
 
     /// `{"segments":[{"name","plan"}],"rules":[{"name","trigger","priority","plan","actions","cooldown","limit"}]}`
     /// (docs/CLI.md pins it).
     public var json: JSONValue {
-        .object([
+        var fields: [(String, JSONValue)] = [
             ("segments", .array(segments.map(\.json))),
             ("rules", .array(rules.map(\.json))),
-        ])
+        ]
+        // Only when there is one, so programs without a policy explain exactly as before.
+        if let policy { fields.append(("policy", policy.json)) }
+        return .object(fields)
     }
 }
 
@@ -77,8 +83,13 @@ public struct RuleExplanation: Sendable {
     /// What each `?` is bound to, in words (`vip_min = $500`).
     public var parameters: [String]
     public var actions: [ActionDescription]
+    /// `bypass policy`: shown only when the program has a policy to bypass.
+    public var bypassesPolicy: Bool
+    public var programHasPolicy: Bool
 
     init(_ rule: CheckedRule, program: CheckedProgram, estimator: PlanEstimator? = nil) {
+        bypassesPolicy = rule.declaration.bypassesPolicy
+        programHasPolicy = program.policy != nil
         name = rule.name
         trigger = rule.trigger.sourceText
         if case .schedule = rule.trigger { isSchedule = true } else { isSchedule = false }

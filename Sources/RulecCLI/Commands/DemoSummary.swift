@@ -183,6 +183,7 @@ enum Words {
         case .skipped: return Plural.noun(n, singular) + " skipped" + (tally.reason.map { " (\($0))" } ?? "")
         case .expired: return Plural.noun(n, "delayed " + singular) + " expired"
         case .failed: return Plural.noun(n, singular) + " failed"
+        case .deferred: return Plural.noun(n, singular) + " deferred" + (tally.reason.map { " (\($0))" } ?? "")
         }
     }
 }

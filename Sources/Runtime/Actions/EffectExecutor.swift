@@ -19,6 +19,8 @@ public struct EffectExecutor {
     let lookups: CreatorLookups
     /// A batch's actions rows, written several to a statement; nil writes each at once.
     private let actionRows: BufferedInserts?
+    /// The program's policy, asked before every send executes (nil: no policy).
+    var policy: PolicyGate?
 
     public init(store: CreatorStore) { self.init(store: store, lookups: .uncached(store), actionRows: nil) }
 
@@ -39,6 +41,9 @@ public struct EffectExecutor {
     @discardableResult
     public func execute(_ action: PreparedAction, now: Int64, hitlID: Int64?) throws -> EffectResult {
         _ = try lookups.fanName(action.fanID)
+        if action.actionType == "send", let policy, let held = try policy.hold(action, now: now, hitlID: hitlID, executor: self) {
+            return EffectResult(policy: held)
+        }
         let outcome: Outcome
         switch action.actionType {
         case "send": outcome = try send(action, now: now)

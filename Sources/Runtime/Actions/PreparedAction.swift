@@ -41,7 +41,11 @@ public struct EffectResult: Sendable, Equatable {
     public var tagEvents: [Int64]
     /// Actions whose outcome was `failed` (a template gone, no account to send on).
     public var failures: Int
-    public init(tagEvents: [Int64] = [], failures: Int = 0) { self.tagEvents = tagEvents; self.failures = failures }
+    /// A send the policy held back (skipped, with the limit) or deferred (quiet hours); nil otherwise.
+    public var policy: PolicyEffect?
+    public init(tagEvents: [Int64] = [], failures: Int = 0, policy: PolicyEffect? = nil) {
+        self.tagEvents = tagEvents; self.failures = failures; self.policy = policy
+    }
 
     public mutating func merge(_ other: EffectResult) { tagEvents += other.tagEvents; failures += other.failures }
 }

@@ -35,7 +35,10 @@ public struct ApprovalQueue {
                 try ScheduledActions(store: store).schedule(action, dueAt: now + after, hitlID: id)
                 return .scheduled(dueAt: now + after)
             }
-            return .executed(try EffectExecutor(store: store).execute(action, now: now, hitlID: id))
+            // A gated send meets the policy when it executes, after approval (LANGUAGE.md §11).
+            var executor = EffectExecutor(store: store)
+            executor.policy = try PolicyGate.load(from: store)
+            return .executed(try executor.execute(action, now: now, hitlID: id))
         }
     }
 

@@ -11,6 +11,8 @@ import Syntax
 /// before the run), or skipped (cancelled by `rulec scheduled cancel`).
 public struct ScheduledActions {
     public let store: CreatorStore
+    /// The program's policy: a send that comes due is checked against it then.
+    var policy: PolicyGate?
 
     public init(store: CreatorStore) { self.store = store }
 
@@ -29,13 +31,31 @@ public struct ScheduledActions {
                   .optional(hitlID)])
     }
 
+    /// A send the policy's quiet hours hold until `dueAt`. One that was
+    /// already scheduled (delayed, or deferred before) and is being run now
+    /// keeps its row: claimed `done` a moment ago, it goes back to `pending`
+    /// with the new due time, in the same transaction.
+    func deferByPolicy(_ action: PreparedAction, dueAt: Int64, hitlID: Int64?) throws {
+        try store.execute("""
+            INSERT INTO automation_scheduled_actions (user_id, rule_id, run_id, fan_id, action_index, action_type, params_json,
+                                                      due_at, status, hitl_id)
+            VALUES (:user, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)
+            ON CONFLICT (run_id, fan_id, action_index) DO UPDATE SET due_at = excluded.due_at, status = 'pending'
+            """, [.integer(action.ruleID), .integer(action.runID), .integer(action.fanID), .int(action.actionIndex),
+                  .text(action.actionType), .text(StoredAction.paramsJSON(action, keepingAfter: false)), .integer(dueAt),
+                  .optional(hitlID)])
+    }
+
     /// What `runDue` did: one entry per action that came due, in due order.
     public struct DueResult: Sendable, Equatable {
-        public enum Fate: String, Sendable { case executed, failed, expired }
+        /// `held`: the policy skipped it (over a cap) or deferred it again (quiet hours).
+        public enum Fate: String, Sendable { case executed, failed, expired, held }
         public struct Item: Sendable, Equatable {
             public var ruleID: Int64
             public var actionType: String
             public var fate: Fate
+            /// For `held`: what the policy did.
+            public var policy: PolicyEffect? = nil
         }
         public var items: [Item] = []
         /// Tag events raised by executed tag actions.
@@ -58,7 +78,8 @@ public struct ScheduledActions {
                                                  preview: "", requiresApproval: false)
             due.append(Due(id: row.int64(0), dueAt: row.int64(8), action: action, hitlID: row.optionalInt64(7)))
         }
-        let executor = EffectExecutor(store: store)
+        var executor = EffectExecutor(store: store)
+        executor.policy = policy
         var result = DueResult()
         for item in due {
             let claimed = try store.execute(
@@ -66,6 +87,7 @@ public struct ScheduledActions {
                 [.integer(item.id)])
             guard claimed == 1 else { continue }
             let fate: DueResult.Fate
+            var held: PolicyEffect?
             if now - item.dueAt > staleAfter {
                 let reason = "due at \(Time.iso8601(item.dueAt)), more than the stale age (\(Self.duration(staleAfter))) before the run"
                 try executor.record(item.action, outcome: "expired", reason: reason, hitlID: item.hitlID, at: now)
@@ -73,9 +95,10 @@ public struct ScheduledActions {
             } else {
                 let effect = try executor.execute(item.action, now: now, hitlID: item.hitlID)
                 result.tagEvents += effect.tagEvents
-                fate = effect.failures > 0 ? .failed : .executed
+                held = effect.policy
+                fate = held != nil ? .held : effect.failures > 0 ? .failed : .executed
             }
-            result.items.append(.init(ruleID: item.action.ruleID, actionType: item.action.actionType, fate: fate))
+            result.items.append(.init(ruleID: item.action.ruleID, actionType: item.action.actionType, fate: fate, policy: held))
         }
         return result
     }

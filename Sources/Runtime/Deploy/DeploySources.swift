@@ -24,12 +24,14 @@ struct DeploySources {
 
     init(source: [SourceFile], deployed: [SourceFile]?, prune: Bool) {
         var sourceRules: Set<String> = [], sourceSegments: Set<String> = [], constants: Set<String> = []
+        var sourceHasPolicy = false
         for file in source {
             for declaration in Parse.file(file).syntax.declarations {
                 switch declaration {
                 case .rule(let rule): sourceRules.insert(rule.name.value)
                 case .segment(let segment): sourceSegments.insert(segment.name.name)
                 case .constant(let constant): constants.insert(constant.name.name)
+                case .policy: sourceHasPolicy = true
                 default: break
                 }
             }
@@ -50,6 +52,8 @@ struct DeploySources {
                 case .rule(let rule): mentioned = sourceRules.contains(rule.name.value)
                 case .segment(let segment): mentioned = identifiers.contains(segment.name.name)
                 case .constant(let constant): mentioned = identifiers.contains(constant.name.name)
+                // A deployed policy stays until the source brings its own.
+                case .policy: mentioned = sourceHasPolicy
                 default: mentioned = true
                 }
                 if mentioned { Self.blank(declaration.range, in: &bytes) } else { keptAny = true }

@@ -87,6 +87,7 @@ extension BatchRun {
         var prepared: PreparedAction?
         var raised: [Int64] = []
         var failedEffect = false
+        var held: PolicyEffect?
         do {
             try store.transaction {
                 let ready = try preparer.prepare(action, index: index, rule: rule, runID: runID, fanID: fanID, context: context)
@@ -99,6 +100,7 @@ extension BatchRun {
                     let effect = try effects.execute(ready, now: time, hitlID: nil)
                     raised = effect.tagEvents
                     failedEffect = effect.failures > 0
+                    held = effect.policy
                 }
             }
         } catch {
@@ -116,6 +118,8 @@ extension BatchRun {
         } else if ready.afterSeconds != nil {
             report.scheduled += 1
             report.noteAction(rule: rule.name, .init(.scheduled, ready.actionType))
+        } else if let held {
+            report.notePolicy(held, rule: rule.name, actionType: ready.actionType)
         } else if failedEffect {
             // Recorded `failed` with its reason (a template gone, no account to send on).
             report.errors += 1

@@ -45,11 +45,16 @@ final class BatchRun {
         self.log = RunLog(store: store)
         self.plans = PlanExecutor(store: store, program: deployed.program)
         self.preparer = ActionPreparer(store: store, program: deployed.program, lookups: lookups)
-        self.effects = EffectExecutor(store: store, lookups: lookups,
-                                      actionRows: BufferedInserts(store: store, table: "automation_rule_actions",
-                                                                  columns: EffectExecutor.actionColumns))
+        var effects = EffectExecutor(store: store, lookups: lookups,
+                                     actionRows: BufferedInserts(store: store, table: "automation_rule_actions",
+                                                                 columns: EffectExecutor.actionColumns))
         self.approvals = ApprovalQueue(store: store)
-        self.delayed = ScheduledActions(store: store)
+        var delayed = ScheduledActions(store: store)
+        let gate = try PolicyGate.make(for: deployed, store: store)
+        effects.policy = gate
+        delayed.policy = gate
+        self.effects = effects
+        self.delayed = delayed
     }
 
     func run() throws -> RunReport {
@@ -122,6 +127,8 @@ final class BatchRun {
             case .expired:
                 report.expiredDelayedActions += 1
                 report.noteAction(rule: name, .init(.expired, item.actionType))
+            case .held:
+                if let held = item.policy { report.notePolicy(held, rule: name, actionType: item.actionType) }
             }
         }
         try raise(due.tagEvents, parentDepth: 0)

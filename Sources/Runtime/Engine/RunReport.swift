@@ -22,6 +22,9 @@ public struct RunReport: Sendable, Equatable {
     /// Delayed actions that came due more than the stale age before this run:
     /// recorded `expired`, not executed.
     public var expiredDelayedActions = 0
+    /// Sends the policy skipped (over a cap) or deferred (quiet hours) (LANGUAGE.md §11).
+    public var policySkipped = 0
+    public var policyDeferred = 0
     /// Rule-raised events handled in the same batch.
     public var cascadeEvents = 0
     public var staleEvents = 0
@@ -50,6 +53,8 @@ public struct RunReport: Sendable, Equatable {
     public struct ActionTally: Hashable, Sendable, Comparable, CustomStringConvertible {
         public enum Fate: Int, Sendable {
             case executed, delayedExecuted, scheduled, queuedForApproval, skipped, expired, failed
+            /// Held by the policy's quiet hours until they end (LANGUAGE.md §11).
+            case deferred
         }
         public var fate: Fate
         /// send, tag, untag, note (or "action" when it failed before its type was known).
@@ -77,6 +82,7 @@ public struct RunReport: Sendable, Equatable {
             case .skipped: Plural.noun(count, actionType) + " skipped" + (reason.map { " (\($0))" } ?? "")
             case .expired: Plural.noun(count, "delayed " + actionType) + " expired"
             case .failed: Plural.noun(count, actionType) + " failed"
+            case .deferred: Plural.noun(count, actionType) + " deferred" + (reason.map { " (\($0))" } ?? "")
             }
         }
 
@@ -92,6 +98,7 @@ public struct RunReport: Sendable, Equatable {
     /// delayed actions (`run --watch` prints a pass's text report only then).
     public var didSomething: Bool {
         events > 0 || runs > 0 || actions > 0 || expiredDelayedActions > 0 || expiredApprovals > 0 || errors > 0
+            || policySkipped > 0 || policyDeferred > 0
     }
 
     /// Adds a later batch's counts.
@@ -102,6 +109,7 @@ public struct RunReport: Sendable, Equatable {
         expiredDelayedActions += other.expiredDelayedActions
         cascadeEvents += other.cascadeEvents; staleEvents += other.staleEvents
         expiredApprovals += other.expiredApprovals
+        policySkipped += other.policySkipped; policyDeferred += other.policyDeferred
         for (name, activity) in other.rules {
             var merged = rules[name, default: RuleActivity()]
             merged.fired += activity.fired
@@ -139,6 +147,8 @@ public struct RunReport: Sendable, Equatable {
         totals.append("\(queuedForApproval) queued for approval")
         totals.append(Plural.noun(errors, "error"))
         if expiredApprovals > 0 { totals.append(Plural.noun(expiredApprovals, "approval") + " expired") }
+        if policySkipped > 0 { totals.append(Plural.noun(policySkipped, "send") + " skipped by the policy's caps") }
+        if policyDeferred > 0 { totals.append(Plural.noun(policyDeferred, "send") + " deferred by quiet hours") }
 
         var lines = [first, totals.joined(separator: ", ")]
         for name in rules.keys.sorted() {

@@ -44,7 +44,7 @@ public enum Mutation {
                 case .constant(let c): collector.visit(c.value)
                 case .segment(let s): collector.visit(s.condition)
                 case .rule(let r): if let condition = r.condition { collector.visit(condition) }
-                case .test: break
+                case .test, .policy: break
                 }
             }
             mutants += collector.mutants

@@ -194,11 +194,23 @@ extension WhyReport {
             FROM automation_rule_runs r WHERE r.user_id = :user AND r.rule_id = ? AND \(clause) ORDER BY r.id
             """, [.integer(fanID), .integer(ruleID)] + values)
         let what = if case .slot = run { "slot" } else { "event" }
-        return rows.map { row in
+        return try rows.flatMap { row in
             let outcome = row[1].string ?? "?"
             let fired = (row[2].int64 ?? 0) > 0
-            return "run has handled this \(what): run \(row[0].int64 ?? 0), \(outcome)"
+            let handled = "run has handled this \(what): run \(row[0].int64 ?? 0), \(outcome)"
                 + (fired ? ", fired for this fan" : outcome == "matched" ? (what == "event" ? ", held back for this fan" : ", did not fire for this fan") : "")
+            return [handled] + (try policyNotes(runID: row[0].int64 ?? 0, fanID: fanID, store: store))
+        }
+    }
+
+    /// Sends of that run the policy skipped (LANGUAGE.md §11), with the limit that held each.
+    private static func policyNotes(runID: Int64, fanID: Int64, store: CreatorStore) throws -> [String] {
+        try store.rows("""
+            SELECT action_index, reason FROM automation_rule_actions
+            WHERE user_id = :user AND run_id = ? AND fan_id = ? AND outcome = 'skipped' AND reason LIKE 'frequency cap:%'
+            ORDER BY action_index
+            """, [.integer(runID), .integer(fanID)]).map { row in
+            "the policy held back action \((row[0].int64 ?? 0) + 1) (a send): \(row[1].string ?? "")"
         }
     }
 }

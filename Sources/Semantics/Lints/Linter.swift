@@ -7,5 +7,6 @@ extension CheckState {
         lintConditions()
         lintDuplicateSends()
         lintUnusedSegments()
+        lintPolicy()
     }
 }

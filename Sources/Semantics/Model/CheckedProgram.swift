@@ -17,6 +17,8 @@ public struct CheckedProgram: Sendable {
     public var types: [ExprID: ExprType] = [:]
     /// What every name, member and call resolved to.
     public var resolutions: [ExprID: Resolution] = [:]
+    /// The program's `policy { ... }`, if it has one (LANGUAGE.md §11).
+    public var policy: CheckedPolicy?
 
     public init() {}
 

@@ -77,6 +77,8 @@ extension CheckState {
                         if !(broken && d.name.value.isEmpty) { firstRule[d.name.value] = d.name.range }
                         if !broken { rules.append(d) }
                     }
+                case .policy(let d):
+                    checkPolicy(d)
                 }
             }
         }

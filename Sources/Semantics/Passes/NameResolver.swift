@@ -202,7 +202,7 @@ extension RuleDecl {
                     if let after = action.after { result.append(after) }
                 }
             case .on(.schedule(.every(let e), _)): result.append(e)
-            case .on, .paused, .description: break
+            case .on, .paused, .description, .bypassPolicy: break
             }
         }
         return result

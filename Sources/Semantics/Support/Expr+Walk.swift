@@ -21,6 +21,7 @@ extension FileSyntax {
             case .segment(let d): [d.condition]
             case .rule(let d): d.clauseExpressions
             case .test(let d): d.expressions
+            case .policy: []
             }
             for root in roots { largest = max(largest, root.id.index) }
         }

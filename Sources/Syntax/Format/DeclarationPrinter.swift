@@ -53,6 +53,8 @@ struct DeclarationPrinter {
                 + [closer(indent: 0, blockEnd: rule.range.end)]
         case .test(let test):
             return lines(forTest: test)
+        case .policy(let policy):
+            return policyLines(policy)
         }
     }
 
@@ -88,6 +90,8 @@ struct DeclarationPrinter {
             return single(text)
         case .paused:
             return single("paused")
+        case .bypassPolicy:
+            return single("bypass policy")
         case .description(let text):
             return single("description " + LiteralPrinter.string(text.value))
         case .then(let actions):
@@ -125,7 +129,7 @@ struct DeclarationPrinter {
 
 extension RuleClauseKind {
     /// Position in the canonical clause order (on, when, priority, cooldown,
-    /// limit, paused, description, then).
+    /// limit, bypass policy, paused, description, then).
     var canonicalRank: Int {
         switch self {
         case .on: 0
@@ -133,9 +137,10 @@ extension RuleClauseKind {
         case .priority: 2
         case .cooldown: 3
         case .limit: 4
-        case .paused: 5
-        case .description: 6
-        case .then: 7
+        case .bypassPolicy: 5
+        case .paused: 6
+        case .description: 7
+        case .then: 8
         }
     }
 }

@@ -15,6 +15,9 @@ public struct Lexer {
     /// Clock times (`09:00`) are tokens only right after `at`; elsewhere the
     /// same bytes are an int, a colon and an int.
     private var previousKind: TokenKind = .endOfFile
+    /// Also after the words `hours` and `to` (`quiet hours 22:00 to 08:00`,
+    /// LANGUAGE.md §11): nowhere else may a name be followed by a number.
+    private var previousIsClockWord = false
 
     public init(file: SourceFile) {
         self.bytes = file.bytes
@@ -39,6 +42,7 @@ public struct Lexer {
         skipWhitespaceAndComments()
         let token = scanToken()
         previousKind = token.kind
+        previousIsClockWord = token.kind == .identifier && Lexer.isClockWord(bytes, token.start, token.end)
         return token
     }
 
@@ -50,7 +54,7 @@ public struct Lexer {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
             return scanWord()
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
-            if previousKind == .keyword(.at), let clock = scanClockTime() { return clock }
+            if previousKind == .keyword(.at) || previousIsClockWord, let clock = scanClockTime() { return clock }
             return scanNumber()
         case UInt8(ascii: "$"):
             return scanMoney()
@@ -252,5 +256,15 @@ public struct Lexer {
 extension String {
     func leftPadded(to width: Int, with pad: Character = "0") -> String {
         count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}
+
+extension Lexer {
+    /// `hours` or `to`: the words of `quiet hours HH:MM to HH:MM` a clock time follows.
+    static func isClockWord(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        let length = end - start
+        if length == 2 { return bytes[start] == UInt8(ascii: "t") && bytes[start + 1] == UInt8(ascii: "o") }
+        guard length == 5 else { return false }
+        return Array(bytes[start..<end]) == Array("hours".utf8)
     }
 }

@@ -13,6 +13,15 @@ extension Parser {
         var clauses: [RuleClause] = []
         var progress = LoopProgress()
         while !atEnd, !at(.rightBrace), !atDeclarationStart(), progress.advanced(self) {
+            if atBypassPolicy() {
+                let clause = parseBypassPolicy()
+                if let first = clauses.first(where: { $0.kind == .bypassPolicy }) {
+                    diagnose(.duplicateClause, "duplicate `bypass policy` clause; a rule has at most one",
+                             at: clause.range, notes: [DiagnosticNote("the first `bypass policy` clause is here", at: first.range)])
+                }
+                clauses.append(clause)
+                continue
+            }
             guard case .keyword(let keyword) = current.kind, keyword.startsClause else {
                 reportUnexpected(expected: "a rule clause (`on`, `when`, `priority`, `cooldown`, `limit`, `paused`, `description` or `then`)",
                                  code: .unknownClause)

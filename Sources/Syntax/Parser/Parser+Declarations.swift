@@ -17,6 +17,8 @@ extension Parser {
                 declarations.append(.rule(parseRule()))
             case .identifier where atTestStart():
                 declarations.append(.test(parseTest()))
+            case .identifier where atPolicyStart():
+                declarations.append(.policy(parsePolicy()))
             default:
                 reportUnexpected(expected: "a declaration (`let`, `segment` or `rule`)", code: .expectedDeclaration)
                 // A declaration whose keyword is mangled (`et x = 1`) is lost; the names

@@ -52,7 +52,7 @@ extension Parser {
         switch current.kind {
         case .keyword(.let), .keyword(.rule): return true
         case .keyword(.segment): return peek().kind != .dot
-        case .identifier: return atTestStart()
+        case .identifier: return atTestStart() || atPolicyStart()
         default: return false
         }
     }

@@ -27,7 +27,7 @@ extension Parser {
             path.append(identifier(advance()))
         }
         var argument: TriggerArgument?
-        if at(.identifier) {
+        if at(.identifier), !atBypassPolicy() {  // `on fan.created bypass policy`: the clause, not an argument
             argument = .name(identifier(advance()))
         } else if at(.stringLiteral) {
             argument = .string(parseStringLiteral())

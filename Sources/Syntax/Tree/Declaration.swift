@@ -36,6 +36,8 @@ public enum Declaration: Hashable, Sendable {
     case rule(RuleDecl)
     /// `test "Name" { ... }` (LANGUAGE.md §10): checked, run by `rulec test`, never deployed.
     case test(TestDecl)
+    /// `policy { ... }` (LANGUAGE.md §11).
+    case policy(PolicyDecl)
 
     public var range: SourceRange {
         switch self {
@@ -43,6 +45,7 @@ public enum Declaration: Hashable, Sendable {
         case .segment(let d): d.range
         case .rule(let d): d.range
         case .test(let d): d.range
+        case .policy(let d): d.range
         }
     }
 }
@@ -102,6 +105,10 @@ public struct RuleDecl: Hashable, Sendable {
     public var isPaused: Bool {
         clauses.contains { if case .paused = $0.kind { true } else { false } }
     }
+    /// `bypass policy`: this rule's sends neither count against the policy nor wait for it.
+    public var bypassesPolicy: Bool {
+        clauses.contains { if case .bypassPolicy = $0.kind { true } else { false } }
+    }
     public var ruleDescription: StringLiteral? {
         for case .description(let s) in clauses.map(\.kind) { return s }
         return nil
@@ -130,6 +137,8 @@ public enum RuleClauseKind: Hashable, Sendable {
     case paused
     case description(StringLiteral)
     case then([ActionSyntax])
+    /// `bypass policy` (LANGUAGE.md §11).
+    case bypassPolicy
 
     /// The keyword that starts the clause, for messages ("duplicate `cooldown` clause").
     public var keyword: String {
@@ -142,6 +151,7 @@ public enum RuleClauseKind: Hashable, Sendable {
         case .paused: "paused"
         case .description: "description"
         case .then: "then"
+        case .bypassPolicy: "bypass policy"
         }
     }
 }

@@ -18,6 +18,8 @@ public enum TreeDump {
             return "(rule \(quoted(d.name.value))" + d.clauses.map { " " + clause($0.kind) }.joined() + ")"
         case .test(let d):
             return "(test \(quoted(d.name.value))" + d.expressions.map { " " + expr($0) }.joined() + ")"
+        case .policy(let d):
+            return "(policy" + d.items.map { " " + policyItem($0.kind) }.joined() + ")"
         }
     }
 
@@ -29,6 +31,7 @@ public enum TreeDump {
         case .cooldown(let e): "(cooldown \(expr(e)))"
         case .limit(let l): "(limit \(expr(l.count))" + (l.window.map { " (per \(expr($0)))" } ?? "") + ")"
         case .paused: "paused"
+        case .bypassPolicy: "bypass-policy"
         case .description(let s): "(description \(quoted(s.value)))"
         case .then(let actions): "(then" + actions.map { " " + action($0) }.joined() + ")"
         }
