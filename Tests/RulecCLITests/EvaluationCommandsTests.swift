@@ -137,6 +137,9 @@ import Store
         let second = workspace.run(["segments", "refresh", "whales", "--rules", "rules.rules"] + Self.now)
         #expect(second.code == .success)
         #expect(second.out.contains("whales") && second.out.hasSuffix("0        0\n"))
+        // Segments read by their display name, with the name rules use beside it.
+        #expect(second.out.split(separator: "\n").last?.hasPrefix("Top spenders (whales)  ") == true, "\(second.out)")
+        #expect(segment["display_name"] as? String == "Top spenders")
         #expect(workspace.run(["segments", "refresh", "whale", "--rules", "rules.rules"]).code == .inputErrors)
         // Without --rules the deployed program is needed; this store has none.
         #expect(workspace.run(["segments", "refresh"]).code == .usageOrIO)

@@ -52,17 +52,23 @@ struct SegmentsRefreshCommand: Command {
             throw StoreOptions.cliError(error, path: session.path)
         }
 
+        let displayNames = Dictionary(program.segments.compactMap { s in s.displayName.map { (s.name, $0) } },
+                                      uniquingKeysWith: { first, _ in first })
         switch format {
         case .json:
             let segments: [JSONValue] = refreshed.map {
-                ["name": .string($0.name), "members": .int($0.members), "entered": .int($0.entered), "exited": .int($0.exited)]
+                ["name": .string($0.name), "display_name": displayNames[$0.name].map(JSONValue.string) ?? .null,
+                 "members": .int($0.members), "entered": .int($0.entered), "exited": .int($0.exited)]
             }
             context.standardOutput.print(JSONValue.object([("segments", .array(segments))]).serialized())
         case .text:
-            let width = max(7, refreshed.map(\.name.count).max() ?? 0)
+            // A creator reads segments by their display name; the name in parentheses is what
+            // rules and commands use.
+            let labels = refreshed.map { r in displayNames[r.name].map { "\($0) (\(r.name))" } ?? r.name }
+            let width = max(7, labels.map(\.count).max() ?? 0)
             context.standardOutput.print("segment".padding(toLength: width, withPad: " ", startingAt: 0) + "  members  entered   exited")
-            for r in refreshed {
-                context.standardOutput.print(r.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            for (r, label) in zip(refreshed, labels) {
+                context.standardOutput.print(label.padding(toLength: width, withPad: " ", startingAt: 0)
                                              + "  " + pad(r.members, 7) + "  " + pad(r.entered, 7) + "  " + pad(r.exited, 7))
             }
         }

@@ -96,32 +96,32 @@ public enum JSONParser {
 
         mutating func string() throws -> String {
             index += 1
-            var scalars = String.UnicodeScalarView()
-            var run: [UInt8] = []  // raw UTF-8 between escapes
-            func flush() { scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars); run.removeAll() }
+            // UTF-8 collected in one buffer and decoded once: appending to a String per
+            // escape copied the whole string each time, quadratic in a stored program's
+            // length (its source has an escaped newline per line).
+            var utf8: [UInt8] = []
+            func append(_ scalar: Unicode.Scalar) { utf8.append(contentsOf: UTF8.encode(scalar)!) }
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
                     index += 1
-                    flush()
-                    return String(scalars)
+                    return String(decoding: utf8, as: UTF8.self)
                 }
-                guard byte == UInt8(ascii: "\\") else { run.append(byte); index += 1; continue }
-                flush()
+                guard byte == UInt8(ascii: "\\") else { utf8.append(byte); index += 1; continue }
                 index += 1
                 guard index < bytes.count else { break }
                 let escape = bytes[index]
                 index += 1
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
-                case UInt8(ascii: "u"): scalars.append(try unicodeEscape())
+                case UInt8(ascii: "\""): append("\"")
+                case UInt8(ascii: "\\"): append("\\")
+                case UInt8(ascii: "/"): append("/")
+                case UInt8(ascii: "b"): append("\u{08}")
+                case UInt8(ascii: "f"): append("\u{0C}")
+                case UInt8(ascii: "n"): append("\n")
+                case UInt8(ascii: "r"): append("\r")
+                case UInt8(ascii: "t"): append("\t")
+                case UInt8(ascii: "u"): append(try unicodeEscape())
                 default: throw failure("bad escape")
                 }
             }

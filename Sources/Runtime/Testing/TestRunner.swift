@@ -47,6 +47,16 @@ extension TestRunner {
                     bytes[index] = UInt8(ascii: " ")
                 }
             }
+            // The blank tail goes (positions before it stay): a file of tests alone becomes
+            // empty, so each test does not lex and store its whole suite as spaces again
+            // (a 1,000-test suite ran 4 tests/s before this).
+            let blank: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r")]
+            if let last = bytes.lastIndex(where: { !blank.contains($0) }) {
+                bytes.removeSubrange((last + 1)...)
+                bytes.append(UInt8(ascii: "\n"))
+            } else {
+                bytes.removeAll()
+            }
             return SourceFile(id: file.id, path: file.path, bytes: bytes)
         }
     }
