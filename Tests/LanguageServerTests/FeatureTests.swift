@@ -127,6 +127,32 @@ import Syntax
         #expect(result.contains { $0["uri"]?.string == h.uri("rules.rules") && $0["range"] == .range(2, 14, 2, 20) })
     }
 
+    /// Tests name rules and segments: find references from a rule's name reaches them.
+    @Test func referencesReachIntoTests() throws {
+        let tests = """
+            test "whales are thanked" {
+              fan ana { lifetime_spend: $600 }
+              event transaction.tip for ana { amount: $30 }
+              expect "Thank whales" fired for ana
+              expect ana in whales
+            }
+
+            """
+        let h = try ServerHarness(files: ["segments.rules": Self.segments, "rules.rules": Self.rules, "a_test.rules": tests])
+        h.open("rules.rules", Self.rules)
+        let params = JSON.object([("textDocument", .object([("uri", .string(h.uri("rules.rules")))])),
+                                  ("position", .object([("line", .int(0)), ("character", .int(8))])),
+                                  ("context", .object([("includeDeclaration", .bool(false))]))])
+        let result = h.request("textDocument/references", params)["result"]?.array ?? []
+        #expect(result.count == 1, "\(result)")
+        #expect(result.first?["uri"]?.string == h.uri("a_test.rules") && result.first?["range"] == .range(3, 9, 3, 23))
+        let segment = JSON.object([("textDocument", .object([("uri", .string(h.uri("segments.rules")))])),
+                                   ("position", .object([("line", .int(2)), ("character", .int(10))])),
+                                   ("context", .object([("includeDeclaration", .bool(false))]))])
+        let uses = h.request("textDocument/references", segment)["result"]?.array ?? []
+        #expect(uses.contains { $0["uri"]?.string == h.uri("a_test.rules") && $0["range"] == .range(4, 16, 4, 22) }, "\(uses)")
+    }
+
     @Test func documentSymbolsOutlineTheFile() throws {
         let h = try harness()
         let symbols = h.request("textDocument/documentSymbol", h.document("segments.rules"))["result"]?.array ?? []

@@ -19,7 +19,7 @@ struct SymbolIndex {
     }
 
     private(set) var symbols: [Symbol] = []
-    /// Uses of segments and constants (not the declarations themselves).
+    /// Uses of segments, constants and (in tests) rules, not the declarations themselves.
     private(set) var uses: [(kind: Kind, name: String, range: SourceRange)] = []
 
     init(_ analysis: Analysis) {
@@ -37,6 +37,17 @@ struct SymbolIndex {
                 if case .rule(let rule) = declaration, case .event(_, .name(let argument)?, _)? = rule.trigger,
                    segments.contains(argument.name) {
                     uses.append((.segment, argument.name, argument.range))
+                }
+                // Tests name rules (`expect "Rule" fired`) and segments (`expect ana in whales`).
+                if case .test(let test) = declaration {
+                    for step in test.steps {
+                        guard case .expect(let expectation) = step.kind else { continue }
+                        switch expectation {
+                        case .fired(let rule, _, _, _): uses.append((.rule, rule.value, rule.range))
+                        case .member(_, let segment, _): uses.append((.segment, segment.name, segment.range))
+                        default: break
+                        }
+                    }
                 }
             }
             SyntaxWalk.forEachExpr(in: file) { expr, _ in
