@@ -120,7 +120,15 @@ import Store
         let scratch = try TemporaryFolder("demo-copied")
         let copy = scratch.url.appendingPathComponent("bin/rulec")
         try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: try RulecBinary.require(), to: copy)
+        // Copied by a child `cp`, never through a file descriptor of this process: tests run
+        // in parallel and spawn processes, and a fork that inherited our open copy would make
+        // executing it fail with "Text file busy" (ETXTBSY).
+        let cp = Process()
+        cp.executableURL = URL(fileURLWithPath: "/bin/cp")
+        cp.arguments = [try RulecBinary.require().path, copy.path]
+        try cp.run()
+        cp.waitUntilExit()
+        #expect(cp.terminationStatus == 0)
         let elsewhere = try TemporaryFolder("demo-copied-cwd")
         let process = Process()
         process.executableURL = copy
