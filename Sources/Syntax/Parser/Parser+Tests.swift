@@ -218,16 +218,7 @@ extension Parser {
             reportUnexpected(expected: "a trigger, such as `transaction.tip`")
             return .event(path: path, argument: nil, range: insertionPoint)
         }
-        path.append(identifier(advance()))
-        var progress = LoopProgress()
-        while at(.dot), progress.advanced(self) {
-            advance()
-            guard current.kind.isWord else {
-                reportUnexpected(expected: "an event name after `.`")
-                break
-            }
-            path.append(identifier(advance()))
-        }
+        path += parseEventPathWords()
         var argument: TriggerArgument?
         if at(.identifier), !isWord(current, "for") {
             argument = .name(identifier(advance()))

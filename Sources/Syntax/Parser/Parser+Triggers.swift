@@ -2,6 +2,23 @@
 /// argument, or a schedule. The parser accepts any path; which triggers exist
 /// is the checker's business.
 extension Parser {
+    /// The words of an event trigger's path, `transaction.tip`, from its first word (which may
+    /// be a keyword: `segment.entered`, `fan.created`); after a dot any word is a name. Rules'
+    /// `on` and tests' `event` both read triggers this way.
+    mutating func parseEventPathWords() -> [Identifier] {
+        var path = [identifier(advance())]
+        var progress = LoopProgress()
+        while at(.dot), progress.advanced(self) {
+            advance()
+            guard current.kind.isWord else {
+                reportUnexpected(expected: "an event name after `.`")
+                break
+            }
+            path.append(identifier(advance()))
+        }
+        return path
+    }
+
     mutating func parseTrigger() -> TriggerSyntax {
         let start = current.start
         if at(.schedule), peek().kind != .dot {
@@ -16,16 +33,7 @@ extension Parser {
         }
         // The first word may be a keyword (`segment.entered`, `fan.created`,
         // `tag.added`); after a dot any word is a name.
-        path.append(identifier(advance()))
-        var progress = LoopProgress()
-        while at(.dot), progress.advanced(self) {
-            advance()
-            guard current.kind.isWord else {
-                reportUnexpected(expected: "an event name after `.`")
-                break
-            }
-            path.append(identifier(advance()))
-        }
+        path += parseEventPathWords()
         var argument: TriggerArgument?
         if at(.identifier), !atBypassPolicy() {  // `on fan.created bypass policy`: the clause, not an argument
             argument = .name(identifier(advance()))
