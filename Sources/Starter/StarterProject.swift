@@ -1,14 +1,17 @@
 /// The files `rulec init` writes: the starter library, a README on how to
 /// check, test, deploy and run it, and a CI workflow that gates pull requests
-/// on `rulec check --strict --format github`.
+/// on `rulec check --strict --format github` and on the library's own tests.
 public enum StarterProject {
     /// The command the workflow gates on, also named in the README.
     public static let checkCommand = "rulec check --strict --format github Rules/"
+    /// The library's `test` declarations (the `*_test.rules` files), run by the workflow
+    /// after the check; with `--coverage` a creator sees which conditions no test reaches.
+    public static let testCommand = "rulec test --coverage Rules/"
 
     /// Every file, in the order they are written; paths relative to the project folder.
     public static var files: [StarterFile] {
+        // The library includes its tests (`Rules/*_test.rules`), so a new project starts green.
         StarterLibrary.files
-            // Starter tests go here, beside the library they test, when `rulec test` exists.
             + [StarterFile(path: "README.md", text: readme),
                StarterFile(path: ".github/workflows/rules.yml", text: workflow)]
     }
@@ -28,7 +31,8 @@ public enum StarterProject {
         | `Rules/vip.rules` | VIP milestone, priority replies to high-value DMs, loyal fans drifting |
         | `Rules/policy.rules` | house rules for every rule's messages: at most 2 a day and 5 a week per fan, none 22:00–08:00 on the fan's clock (docs: `rulec explain`) |
         | `Rules/engagement.rules` | renewal reminders, silent subscribers, birthdays |
-        | `.github/workflows/rules.yml` | CI: every pull request is checked before it can merge |
+        | `Rules/*_test.rules` | tests of the rules above: given fans and events, what must fire (`rulec test`) |
+        | `.github/workflows/rules.yml` | CI: every pull request is checked and tested before it can merge |
 
         ## Check
 
@@ -38,6 +42,15 @@ public enum StarterProject {
         rulec fmt Rules/                      # the one canonical layout
         rulec explain Rules/ --rule "Thank big tippers"   # the SQL and steps a rule runs
         ```
+
+        ## Test
+
+        ```sh
+        \(testCommand)         # every test, and which conditions no test reaches
+        ```
+
+        Each `test` block builds a small world of fans and events in memory and says what
+        must (and must not) fire; nothing touches a store. Change a rule, run its tests.
 
         With a store, `check` also verifies that every template a rule sends exists and
         that its `{{slots}}` are filled: `rulec check Rules/ --db crm.sqlite --user ID`.
@@ -73,8 +86,8 @@ public enum StarterProject {
         ## CI
 
         `.github/workflows/rules.yml` builds rulec from its source and runs
-        `\(checkCommand)`: errors and warnings become annotations on
-        the pull request, and the job fails until they are fixed. Set the repository
+        `\(checkCommand)`, then `\(testCommand)`: errors and warnings become
+        annotations on the pull request, a failing test fails the job too. Set the repository
         variable `RULEC_SOURCE` (Settings → Secrets and variables → Actions → Variables)
         to the git URL of rulec's source.
 
@@ -84,8 +97,8 @@ public enum StarterProject {
         """
 
     static let workflow = """
-        # Checks the rules on every pull request and push: errors and warnings fail the job
-        # and show as annotations on the changed lines. Set the repository variable
+        # Checks and tests the rules on every pull request and push: errors, warnings and
+        # failing tests fail the job; errors and warnings show as annotations on the changed lines. Set the repository variable
         # RULEC_SOURCE to the git URL of rulec's source.
         name: rules
 
@@ -111,6 +124,8 @@ public enum StarterProject {
                   cp "$RUNNER_TEMP/rulec/.build/release/rulec" /usr/local/bin/rulec
               - name: Check the rules
                 run: \(checkCommand)
+              - name: Test the rules
+                run: \(testCommand)
 
         """
 }

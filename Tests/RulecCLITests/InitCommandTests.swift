@@ -34,21 +34,25 @@ import Testing
         // The README names every library file (tests aside) and the commands a creator needs.
         let readme = try String(contentsOfFile: root + "/README.md", encoding: .utf8)
         for path in library where !path.hasSuffix("_test.rules") { #expect(readme.contains("`\(path)`"), "\(path)") }
-        for command in ["rulec check", "rulec deploy", "rulec run", "rulec hitl", "rulec demo"] { #expect(readme.contains(command)) }
+        for command in ["rulec check", "rulec test", "rulec deploy", "rulec run", "rulec hitl", "rulec demo"] { #expect(readme.contains(command)) }
     }
 
-    /// The workflow's gating step, run as written inside the new project, passes:
-    /// a fresh project starts green.
-    @Test func theWorkflowGateRunsAndPassesOnTheNewProject() throws {
+    /// The workflow's gating steps, run as written inside the new project, pass:
+    /// a fresh project starts green, checked and tested.
+    @Test func theWorkflowGatesRunAndPassOnTheNewProject() throws {
         let scratch = try TemporaryFolder("init-gate")
         #expect(run(["init"], in: scratch.path).0 == .success)
         let workflow = try String(contentsOfFile: scratch.path(".github/workflows/rules.yml"), encoding: .utf8)
-        let step = try #require(workflow.split(separator: "\n").first { $0.contains("run: rulec check") })
-        let words = step.split(separator: ":", maxSplits: 1)[1].split(separator: " ").map(String.init)
-        #expect(words == ["rulec", "check", "--strict", "--format", "github", "Rules/"])
-        let (code, output, message) = run(Array(words.dropFirst()), in: scratch.path)
-        #expect(code == .success, "\(output)\(message)")
-        #expect(output.isEmpty, "no annotations on the starter library")
+        let steps = workflow.split(separator: "\n").filter { $0.contains("run: rulec ") }
+            .map { $0.split(separator: ":", maxSplits: 1)[1].split(separator: " ").map(String.init) }
+        #expect(steps == [["rulec", "check", "--strict", "--format", "github", "Rules/"],
+                          ["rulec", "test", "--coverage", "Rules/"]])
+        for words in steps {
+            let (code, output, message) = run(Array(words.dropFirst()), in: scratch.path)
+            #expect(code == .success, "\(words): \(output)\(message)")
+            if words[1] == "check" { #expect(output.isEmpty, "no annotations on the starter library") }
+            if words[1] == "test" { #expect(output.contains("passed"), "\(output)") }
+        }
     }
 
     /// One existing file: exit 2 naming it, and not one file written.
@@ -103,6 +107,6 @@ import Testing
                 ran.append(words[1])
             }
         }
-        #expect(["check", "fmt", "explain", "demo", "db", "deploy", "segments", "run", "hitl"].allSatisfy(ran.contains), "\(ran)")
+        #expect(["check", "fmt", "test", "explain", "demo", "db", "deploy", "segments", "run", "hitl"].allSatisfy(ran.contains), "\(ran)")
     }
 }

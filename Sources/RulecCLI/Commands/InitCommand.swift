@@ -15,8 +15,9 @@ struct InitCommand: Command {
         missing):
           Rules/*.rules                the starter library (the rules `rulec demo` runs)
           README.md                    how to check, test, deploy and run them
-          .github/workflows/rules.yml  CI that fails a pull request on errors or warnings
-                                       (\(StarterProject.checkCommand))
+          .github/workflows/rules.yml  CI that fails a pull request on errors, warnings or
+                                       failing tests (\(StarterProject.checkCommand),
+                                       then \(StarterProject.testCommand))
         Nothing is overwritten: if any of these files exists, init names it and
         writes nothing. No store is created (see `rulec db init` and `rulec demo`).
         """
