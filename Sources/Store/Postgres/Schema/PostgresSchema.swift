@@ -121,3 +121,19 @@ public enum PostgresSchema {
         }
     }
 }
+
+extension PostgresSchema {
+    /// What the engine's role may do, granted by the schema's owner after
+    /// `db init` (docs/SCALE.md). The role owns nothing, so row-level security
+    /// applies to it; it reads the ledger, and writes and reads every
+    /// creator-owned table and its identity (sequence `UPDATE` lets
+    /// `rulec_follow_explicit_id` move an identity past a supplied id).
+    public static func engineGrants(role: String) -> String {
+        """
+        GRANT USAGE ON SCHEMA public TO \(role);
+        GRANT SELECT ON schema_migrations TO \(role);
+        GRANT SELECT, INSERT, UPDATE, DELETE ON \(creatorOwnedTables.joined(separator: ", ")) TO \(role);
+        GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO \(role);
+        """
+    }
+}
