@@ -80,8 +80,9 @@ enum PostgresDDL {
                 let line = raw.trimmingCharacters(in: .whitespaces)
                 let words = line.split(separator: " ").map(String.init)
                 if words.count >= 3, words[0] == "CREATE", words[1] == "TABLE" {
-                    current = words[2]
                     tables[words[2]] = []
+                    // A one-line table (`CREATE TABLE t (name text PRIMARY KEY);`) is not read column by column.
+                    current = line.hasSuffix(");") ? nil : words[2]
                 } else if line.hasPrefix(");") {
                     current = nil
                 } else if let table = current, let first = words.first,
