@@ -24,7 +24,9 @@ public final class Store {
     /// migrated through a short read-write connection first if the file can be
     /// written, and is otherwise `StoreError.needsMigration`.
     public static func openExisting(path: String, readOnly: Bool, busyTimeoutMilliseconds: Int32 = 5_000) throws -> Store {
-        guard path == ":memory:" || FileManager.default.fileExists(atPath: path) else { throw StoreError.noStore(path: path) }
+        guard path == ":memory:" || Database.isPostgresURL(path) || FileManager.default.fileExists(atPath: path) else {
+            throw StoreError.noStore(path: path)
+        }
         let access: Database.Access = readOnly ? .readOnly : .readWrite
         let database = try Database(path: path, options: Database.Options(busyTimeoutMilliseconds: busyTimeoutMilliseconds, access: access))
         let found = try Migrator.currentVersion(of: database)

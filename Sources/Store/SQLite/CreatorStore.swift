@@ -6,6 +6,13 @@
 ///
 /// A statement without `:user` is refused before it runs: SQL that could touch
 /// another creator's rows is a programming error caught on first use.
+///
+/// On PostgreSQL the database enforces the same scope itself: row-level
+/// security is forced on every creator-owned table with the policy
+/// `user_id = current_setting('rulec.user_id', true)`. Every transaction this
+/// handle opens sets `rulec.user_id` for that transaction (`set_config(…, true)`,
+/// which is `SET LOCAL`); a statement outside a transaction first sets it for
+/// the session, so a read in autocommit sees the creator's rows too.
 public struct CreatorStore: RowSource {
     public let database: Database
     public let userID: String
@@ -38,10 +45,18 @@ public struct CreatorStore: RowSource {
     }
 
     public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
-        try database.transaction(kind, body)
+        guard database.dialect == .postgres else { return try database.transaction(kind, body) }
+        return try database.transaction(kind) {
+            try database.execute("SELECT set_config('rulec.user_id', ?, true)", [.text(userID)])
+            return try body()
+        }
     }
 
     private func scopedStatement(_ sql: String, _ bindings: [SQLValue]) throws -> Statement {
+        if database.dialect == .postgres && database.scopedUserID != userID {
+            try database.execute("SELECT set_config('rulec.user_id', ?, false)", [.text(userID)])
+            database.scopedUserID = userID
+        }
         let statement = try database.cachedStatement(sql)
         do {
             guard let userIndex = statement.parameterIndex(":user") else {
