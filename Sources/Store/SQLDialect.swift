@@ -17,6 +17,12 @@ public enum SQLDialect: String, Sendable, Equatable {
         self == .sqlite ? "min(\(a), \(b))" : "least(\(a), \(b))"
     }
 
+    /// The sum of an integer column as an integer: PostgreSQL's `sum(bigint)`
+    /// is `numeric`, on which `/` does not truncate as SQLite's integer `/` does.
+    public func integerSum(_ column: String) -> String {
+        self == .sqlite ? "sum(\(column))" : "sum(\(column))::bigint"
+    }
+
     /// The Unix time (UTC) of the start of the month holding Unix time `seconds`.
     public func startOfMonth(_ seconds: String) -> String {
         switch self {

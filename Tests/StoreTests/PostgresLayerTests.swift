@@ -45,7 +45,7 @@ import Testing
 }
 
 /// The database layer on a PostgreSQL server (`RULEC_TEST_PG_URL`).
-@Suite(.enabled(if: PostgresTestServer.isConfigured, "RULEC_TEST_PG_URL is not set"))
+@Suite(.enabled(if: PostgresTestServer.isAvailable, "RULEC_TEST_PG_URL is not set"))
 struct PostgresLayerTests {
     @Test func typedValuesRoundTrip() throws {
         let scratch = try PostgresScratch()
@@ -159,7 +159,7 @@ struct PostgresLayerTests {
     @Test func aReadOnlyConnectionCannotWrite() throws {
         let scratch = try PostgresScratch()
         try scratch.database.execute("CREATE TABLE w (id bigint)")
-        let reader = try Database(path: PostgresTestServer.url!, options: .init(readOnly: true))
+        let reader = try Database(path: PostgresTestServer.connectionURL!, options: .init(readOnly: true))
         try reader.execute("SET search_path = \(scratch.schema)")
         #expect(reader.isReadOnly)
         do {
@@ -176,7 +176,7 @@ struct PostgresLayerTests {
 @Suite struct PostgresAvailabilityTests {
     @Test func theServerCIPromisedIsThere() throws {
         guard ProcessInfo.processInfo.environment["RULEC_TEST_PG_REQUIRED"] == "1" else { return }
-        let url = try #require(PostgresTestServer.url, "RULEC_TEST_PG_REQUIRED=1 but RULEC_TEST_PG_URL is not set")
+        let url = try #require(PostgresTestServer.connectionURL, "RULEC_TEST_PG_REQUIRED=1 but RULEC_TEST_PG_URL is not set")
         let db = try Database(path: url)
         #expect(try db.scalar("SELECT 1") == .integer(1))
     }

@@ -5,12 +5,9 @@ import Foundation
 /// unset (the PostgreSQL tests are then skipped; `.ci/run` sets it and
 /// `RULEC_TEST_PG_REQUIRED=1`, and `PostgresAvailabilityTests` fails the run if
 /// the server it promised is not there).
-enum PostgresTestServer {
-    static var url: String? {
-        let url = ProcessInfo.processInfo.environment["RULEC_TEST_PG_URL"]
-        return url?.isEmpty == false ? url : nil
-    }
-    static var isConfigured: Bool { url != nil }
+extension PostgresTestServer {
+    static var connectionURL: String? { url?.string }
+    static var isAvailable: Bool { url != nil }
 }
 
 /// A connection whose `search_path` is a new, private schema, dropped when the
@@ -20,7 +17,7 @@ final class PostgresScratch {
     let schema: String
 
     init() throws {
-        guard let url = PostgresTestServer.url else { throw SQLiteError(code: 1, message: "RULEC_TEST_PG_URL is not set") }
+        guard let url = PostgresTestServer.connectionURL else { throw SQLiteError(code: 1, message: "RULEC_TEST_PG_URL is not set") }
         database = try Database(path: url)
         schema = "rulec_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         try database.execute("CREATE SCHEMA \(schema); SET search_path = \(schema)")

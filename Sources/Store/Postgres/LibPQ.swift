@@ -48,6 +48,7 @@ struct LibPQ: @unchecked Sendable {
     static let transactionIdle: Int32 = 0
     static let diagnosticSQLState = Int32(UInt8(ascii: "C"))
     static let diagnosticDetail = Int32(UInt8(ascii: "D"))
+    static let diagnosticPrimaryMessage = Int32(UInt8(ascii: "M"))
 
     /// The library, loaded once; the error says why it could not be.
     static let shared: Swift.Result<LibPQ, SQLiteError> = load()

@@ -144,7 +144,10 @@ final class PostgresConnection {
         let message: String
         var sqlState: String?
         if let handle = result.handle {
-            message = library.resultErrorMessage(handle).map { String(cString: $0) } ?? "unknown error"
+            // The primary message and its detail, without libpq's "ERROR:" and "LINE n:" decoration.
+            let primary = library.resultErrorField(handle, LibPQ.diagnosticPrimaryMessage).map { String(cString: $0) }
+            let detail = library.resultErrorField(handle, LibPQ.diagnosticDetail).map { " (\(String(cString: $0)))" } ?? ""
+            message = primary.map { $0 + detail } ?? library.resultErrorMessage(handle).map { String(cString: $0) } ?? "unknown error"
             sqlState = library.resultErrorField(handle, LibPQ.diagnosticSQLState).map { String(cString: $0) }
         } else {
             message = library.errorMessage(self.handle).map { String(cString: $0) } ?? "no result (connection lost?)"

@@ -52,6 +52,26 @@ public struct CreatorStore: RowSource {
         }
     }
 
+    /// Makes this transaction the only one working for the creator: on
+    /// PostgreSQL a transaction-scoped advisory lock on the creator, which
+    /// other processes' batches for the same creator take too (on any
+    /// machine); released by COMMIT or ROLLBACK, or by the server when the
+    /// process dies. With `wait` false, returns false at once when another
+    /// transaction holds it. On SQLite, `BEGIN IMMEDIATE` already holds the
+    /// whole file's write lock, so this is always true.
+    public func lockCreator(wait: Bool) throws -> Bool {
+        guard database.dialect == .postgres else { return true }
+        if wait {
+            try execute("SELECT pg_advisory_xact_lock(\(Self.lockClass), hashtext(:user))")
+            return true
+        }
+        return try scalar("SELECT pg_try_advisory_xact_lock(\(Self.lockClass), hashtext(:user))") == .integer(1)
+    }
+
+    /// The first half of the creator lock's key ("rulc" in ASCII), so rulec's
+    /// advisory locks do not meet another application's on the same database.
+    static let lockClass: Int32 = 0x72756c63
+
     private func scopedStatement(_ sql: String, _ bindings: [SQLValue]) throws -> Statement {
         if database.dialect == .postgres && database.scopedUserID != userID {
             try database.execute("SELECT set_config('rulec.user_id', ?, false)", [.text(userID)])
