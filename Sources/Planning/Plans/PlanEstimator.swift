@@ -45,7 +45,7 @@ public final class PlanEstimator {
     /// statistics of a large store are sampled (`analysis_limit`), so their
     /// row counts are not the table's.
     lazy var fans: Double = {
-        let counted = (try? store.scalar("SELECT count(*) FROM fan_profiles WHERE user_id = :user").int64) ?? nil
+        let counted = (try? store.recoverable { try store.scalar("SELECT count(*) FROM fan_profiles WHERE user_id = :user").int64 }) ?? nil
         return Double(max(1, counted ?? 1))
     }()
 
@@ -65,7 +65,7 @@ public final class PlanEstimator {
         if let stat = stat(table + "_by_fan"), stat.count >= 3 { return max(1, stat[2]) }
         // Without statistics: a sample of the creator's rows against the fans they name.
         let sample: PlanSQL = "SELECT count(*), count(DISTINCT fan_id) FROM (SELECT fan_id FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) LIMIT 2000) AS sample"
-        if let row = try? store.rows(sample.rendered()).first, let rows = row[0].int64, let distinct = row[1].int64, distinct > 0 {
+        if let row = try? store.recoverable({ try store.rows(sample.rendered()).first }) ?? nil, let rows = row[0].int64, let distinct = row[1].int64, distinct > 0 {
             return max(1, Double(rows) / Double(distinct))
         }
         return 1
@@ -144,7 +144,7 @@ public final class PlanEstimator {
 
     private func count(_ query: PlanSQL) -> Int? {
         guard let values = try? PlanExecutor(store: store, program: program).bindingValues(query.bindings, context: context),
-              let value = try? store.scalar(query.rendered(), values).int64 else { return nil }
+              let value = (try? store.recoverable({ try store.scalar(query.rendered(), values).int64 })) ?? nil else { return nil }
         return Int(value)
     }
 

@@ -52,6 +52,16 @@ public struct CreatorStore: RowSource {
         }
     }
 
+    /// Runs `body` so that a failing statement in it leaves the surrounding
+    /// transaction usable, for callers that catch the failure and go on (a
+    /// rule whose condition fails is recorded `failed`, and the batch goes on).
+    /// SQLite fails only the statement; PostgreSQL aborts the whole
+    /// transaction, so there `body` runs in a savepoint, rolled back on failure.
+    public func recoverable<T>(_ body: () throws -> T) throws -> T {
+        guard database.dialect == .postgres, database.isInTransaction else { return try body() }
+        return try database.transaction(.immediate, body)
+    }
+
     /// Makes this transaction the only one working for the creator: on
     /// PostgreSQL a transaction-scoped advisory lock on the creator, which
     /// other processes' batches for the same creator take too (on any
