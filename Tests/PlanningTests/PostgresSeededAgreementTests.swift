@@ -1,18 +1,19 @@
 import Foundation
 import Testing
 @testable import Planning
+import RulecTestSupport
 import Store
 
 /// The seeded segments of `SeededAgreementTests` on PostgreSQL and SQLite at
 /// once: the same seed writes the same rows into both stores, and every
 /// segment must give the same fan ids on PostgreSQL (its own dialect's SQL),
 /// on SQLite, and from the evaluator. Skipped without RULEC_TEST_PG_URL.
-@Suite(.serialized, .enabled(if: PostgresTestDatabase.serverURL != nil, "RULEC_TEST_PG_URL is not set"))
+@Suite(.serialized, .enabled(if: PostgresTestDatabase.isAvailable, "RULEC_TEST_PG_URL is not set"))
 struct PostgresSeededAgreementTests {
     @Test func theSameSegmentsGiveTheSameFansOnBothStores() throws {
         let (sqlite, folder) = try temporaryStore()
         defer { folder.remove() }
-        let postgres = try PostgresTestDatabase()
+        let postgres = try PostgresPlanningDatabase()
         for store in [sqlite, postgres.store] {
             try Seeder.run(SeedOptions(fans: 400, seed: 7, userID: "creator_a"), into: store)
             try Seeder.run(SeedOptions(fans: 50, seed: 8, userID: "creator_b"), into: store)

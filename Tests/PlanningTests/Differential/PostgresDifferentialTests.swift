@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Planning
+import RulecTestSupport
 import Store
 
 /// The differential test of `DifferentialTests` on PostgreSQL: the same random
@@ -11,13 +12,13 @@ import Store
 ///
 /// PostgreSQL text cannot hold NUL, so the CRMs' strings lose their NULs
 /// here (both paths read the stored rows, so they still see the same data).
-@Suite(.serialized, .enabled(if: PostgresTestDatabase.serverURL != nil, "RULEC_TEST_PG_URL is not set"))
+@Suite(.serialized, .enabled(if: PostgresTestDatabase.isAvailable, "RULEC_TEST_PG_URL is not set"))
 struct PostgresDifferentialTests {
     @Test func sqlPlansAgreeWithTheEvaluatorOnPostgreSQL() throws {
         let environment = ProcessInfo.processInfo.environment
         let total = environment["RULEC_PG_DIFF_CASES"].flatMap(Int.init) ?? 2_000
         let seed = environment["RULEC_DIFF_SEED"].flatMap(UInt64.init) ?? 20_260_316
-        let database = try PostgresTestDatabase()
+        let database = try PostgresPlanningDatabase()
         let makeStore = { (crm: DiffCRM) throws -> Store in
             try database.reset()
             try crm.withoutNUL.write(to: database.store)
