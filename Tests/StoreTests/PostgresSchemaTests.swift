@@ -103,3 +103,27 @@ enum PostgresDDL {
         return String(sql[start.upperBound..<end.lowerBound])
     }
 }
+
+/// The Citus statements: every creator-owned table once, referenced tables
+/// first, and docs/SCALE.md showing exactly this text.
+@Suite struct CitusDistributionTests {
+    @Test func everyCreatorOwnedTableIsDistributedAfterTheTablesItReferences() {
+        let order = PostgresSchema.distributionOrder
+        #expect(order.first == "creator_profiles")
+        #expect(Set(order) == Set(PostgresSchema.creatorOwnedTables))
+        #expect(order.count == PostgresSchema.creatorOwnedTables.count)
+        let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        for key in PostgresSchema.creatorForeignKeys where key.table != PostgresSchema.cycleBreakingKey.table {
+            #expect(position[key.references]! < position[key.table]!, "\(key.table) → \(key.references)")
+        }
+        #expect(PostgresSchema.creatorForeignKeys.count > 60)
+    }
+
+    @Test func scaleDocShowsTheStatements() throws {
+        let doc = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/SCALE.md")
+        let text = try String(contentsOf: doc, encoding: .utf8)
+        #expect(text.contains("```sql\n" + PostgresSchema.citusDistribution + "\n```"),
+                "docs/SCALE.md must show PostgresSchema.citusDistribution")
+    }
+}
