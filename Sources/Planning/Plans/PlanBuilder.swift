@@ -24,8 +24,10 @@ public enum PlanBuilder {
     /// or windows changed this way (`SegmentRefresher`).
     public static func plan(_ condition: Expr?, program: CheckedProgram, scope: FanScope,
                             estimator: PlanEstimator? = nil, forcing forced: PlanShape? = nil,
-                            candidates: String? = nil) -> ConditionPlan {
-        let compiler = SQLCompiler(program: program, scope: scope)
+                            candidates: String? = nil, dialect: PlanDialect? = nil) -> ConditionPlan {
+        // A plan runs on one engine: the one named, else the estimator's store's.
+        let dialect = dialect ?? estimator?.store.planDialect ?? .sqlite
+        let compiler = SQLCompiler(program: program, scope: scope, dialect: .named(dialect))
         let estimator = scope == .allFans ? estimator : nil
         let forced = scope == .allFans ? forced : nil
         let choosing = estimator != nil || forced != nil
@@ -86,14 +88,15 @@ public enum PlanBuilder {
             // this creator only (foreign keys and the store's creator-scope
             // triggers), so fan_profiles need not be visited to confirm it.
             query = sets.count == 1
-                ? "SELECT DISTINCT fan_id FROM (\(sets[0])) ORDER BY fan_id"
-                : PlanSQL.joined(sets.map { "SELECT fan_id FROM (\($0))" }, separator: " INTERSECT ") + " ORDER BY 1"
+                ? "SELECT DISTINCT fan_id FROM \(compiler.dialect.derivedTable(sets[0])) ORDER BY fan_id"
+                : PlanSQL.joined(sets.map { "SELECT fan_id FROM \(compiler.dialect.derivedTable($0))" }, separator: " INTERSECT ") + " ORDER BY 1"
         } else {
             let filters = PlanSQL.joined(clauses.map { " AND " + $0.clause }, separator: "")
             query = "SELECT \(PlanSQL.outer("id")) FROM fan_profiles \(raw: compiler.dialect.outerAlias) WHERE \(PlanSQL.outer("user_id")) = \(PlanSQL.creator)\(filters) ORDER BY \(PlanSQL.outer("id"))"
         }
         var plan = ConditionPlan(scope: scope, sql: query.rendered(in: compiler.dialect), bindings: query.bindings,
                                  residual: residual, condition: condition)
+        plan.dialect = dialect
         plan.isFanIndependent = condition.map { !compiler.dependsOnFan($0) } ?? true
         plan.shapes = decisions
         return plan
