@@ -27,8 +27,8 @@ public struct PlanExecutor {
         let values = try bindingValues(plan, context: context, fanID: fanID)
         var candidates: [Int64] = []
         do {
-            try store.forEachRow(plan.sql, values) { candidates.append($0.int64(0)) }
-        } catch let error as SQLiteError where error.message.contains("integer overflow") {
+            try store.recoverable { try store.forEachRow(plan.sql, values) { candidates.append($0.int64(0)) } }
+        } catch let error as SQLiteError where error.message.contains("integer overflow") || error.sqlState == "22003" {
             // SQLite's sum() fails on overflow where the language yields null:
             // the evaluator is the reference, so let it answer.
             return try evaluatorFanIDs(plan.condition, context: context, only: fanID)

@@ -73,6 +73,7 @@ final class BufferedInserts {
     /// The next id AUTOINCREMENT would give: past both the sequence and the
     /// largest id, of any creator (the tables are shared).
     private func takeID() throws -> Int64 {
+        if store.database.dialect == .postgres { return try takePostgresID() }
         if nextID == nil {
             let sequence = try store.database.scalar("SELECT seq FROM sqlite_sequence WHERE name = ?", [.text(table)]).int64 ?? 0
             let largest = try store.database.scalar("SELECT max(id) FROM \(table)").int64 ?? 0
@@ -80,5 +81,18 @@ final class BufferedInserts {
         }
         defer { nextID! += 1 }
         return nextID!
+    }
+
+    /// Ids reserved from the table's identity sequence, `rowsPerInsert` per
+    /// round trip. On PostgreSQL other processes insert into the same table
+    /// at the same time (other creators' batches), so ids come from the
+    /// sequence, which never gives one twice, rather than from `max(id) + 1`.
+    private var reserved: [Int64] = []
+    private func takePostgresID() throws -> Int64 {
+        if reserved.isEmpty {
+            reserved = try store.database.rows("SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?) ORDER BY 1 DESC",
+                                               [.text(table), .int(Self.rowsPerInsert)]).compactMap { $0[0].int64 }
+        }
+        return reserved.removeLast()
     }
 }

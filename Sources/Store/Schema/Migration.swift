@@ -37,6 +37,11 @@ extension Migration {
     }()
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
+
+    /// The migrations of a dialect: SQLite's above, PostgreSQL's in `PostgresSchema`.
+    public static func all(for dialect: SQLDialect) -> [Migration] {
+        dialect == .sqlite ? all : PostgresSchema.migrations
+    }
 }
 
 /// The DDL of each migration, one extension per domain (Schema+*.swift).
