@@ -113,7 +113,7 @@ public struct SegmentRefresher {
         try store.database.forEachRow("SELECT fan_id FROM \(Self.candidateTable)") { candidates.insert($0.int64(0)) }
         var members = Set<Int64>()
         if !candidates.isEmpty {
-            let plan = PlanBuilder.plan(segment.condition, program: program, scope: .oneFan, candidates: Self.candidateTable)
+            let plan = PlanBuilder.plan(segment.condition, program: program, scope: .oneFan, candidates: Self.candidateTable, dialect: store.planDialect)
             // The evaluator's fallback (an overflowing SQL sum) answers for every
             // fan: only the candidates' answers are new.
             members = Set(try PlanExecutor(store: store, program: program).fanIDs(plan, context: context)).intersection(candidates)
