@@ -26,7 +26,7 @@ struct PostgresMigrationTests {
             try db.psql(PostgresMigrator.script())
             let listed = try db.psql("""
                 SELECT table_name || ' ' || string_agg(column_name, ',' ORDER BY ordinal_position)
-                FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'schema_migrations'
+                FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT IN ('schema_migrations', 'rulec_time_zone_names')
                 GROUP BY table_name ORDER BY table_name
                 """)
             let declared = PostgresDDL.columns(of: PostgresSchema.migrations.map(\.sql))
@@ -48,7 +48,7 @@ struct PostgresMigrationTests {
             try db.psql(PostgresMigrator.script())
             let unsecured = try db.psql("""
                 SELECT coalesce(string_agg(relname, ','), '') FROM pg_class
-                WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relname <> 'schema_migrations'
+                WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relname NOT IN ('schema_migrations', 'rulec_time_zone_names')
                   AND NOT (relrowsecurity AND relforcerowsecurity)
                 """)
             #expect(unsecured == "")

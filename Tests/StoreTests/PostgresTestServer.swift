@@ -46,7 +46,7 @@ enum PostgresTestServer {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("rulec-psql-\(UUID().uuidString)")
         let script = base.appendingPathExtension("sql"), out = base.appendingPathExtension("out"), err = base.appendingPathExtension("err")
         try Data(sql.utf8).write(to: script)
-        for file in [out, err] { FileManager.default.createFile(atPath: file.path, contents: nil) }
+        for file in [out, err] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
         defer { for file in [script, out, err] { try? FileManager.default.removeItem(at: file) } }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -39,6 +39,10 @@ public enum PostgresSchema {
         Migration(version: 13, name: "check_lists", sql: checkLists),
         Migration(version: 14, name: "firings_by_person", sql: firingsByPerson),
         Migration(version: 15, name: "window_indexes", sql: windowIndexes),
+        // 16 and 17 are other branches' SQLite migrations; a PostgreSQL
+        // mirror of either takes its number, and the migrator applies it
+        // even after 18 (it applies every version the ledger lacks).
+        Migration(version: 18, name: "language_functions", sql: languageFunctions),
     ]
 
     public static var latestVersion: Int { migrations.last?.version ?? 0 }
@@ -107,10 +111,14 @@ public enum PostgresSchema {
         return ddl
     }
 
-    /// Every creator-owned table, in creation order (all tables but the ledger).
+    /// Every creator-owned table, in creation order: all tables but the
+    /// ledger and the `rulec_` tables every creator shares (time zone names).
     public static var creatorOwnedTables: [String] {
-        migrations.flatMap { tablesCreated(by: $0.sql) }
+        migrations.flatMap { tablesCreated(by: $0.sql) }.filter { !sharedTables.contains($0) }
     }
+
+    /// Tables that belong to no creator (Citus reference tables, no row-level security).
+    public static let sharedTables = ["rulec_time_zone_names"]
 
     /// The tables a migration's SQL creates, in order.
     static func tablesCreated(by sql: String) -> [String] {
@@ -119,5 +127,21 @@ public enum PostgresSchema {
             guard words.count >= 3, words[0] == "CREATE", words[1] == "TABLE" else { return nil }
             return String(words[2])
         }
+    }
+}
+
+extension PostgresSchema {
+    /// What the engine's role may do, granted by the schema's owner after
+    /// `db init` (docs/SCALE.md). The role owns nothing, so row-level security
+    /// applies to it; it reads the ledger, and writes and reads every
+    /// creator-owned table and its identity (sequence `UPDATE` lets
+    /// `rulec_follow_explicit_id` move an identity past a supplied id).
+    public static func engineGrants(role: String) -> String {
+        """
+        GRANT USAGE ON SCHEMA public TO \(role);
+        GRANT SELECT ON schema_migrations, \(sharedTables.joined(separator: ", ")) TO \(role);
+        GRANT SELECT, INSERT, UPDATE, DELETE ON \(creatorOwnedTables.joined(separator: ", ")) TO \(role);
+        GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO \(role);
+        """
     }
 }
