@@ -61,15 +61,12 @@ public final class Store {
     /// The creators the store knows (`creator_profiles.user_id`), sorted.
     ///
     /// On PostgreSQL row-level security hides every creator but the current
-    /// one from the engine's role, so the list comes from the schema's
-    /// `rulec_creator_ids()` (a function the schema's owner defines with
-    /// SECURITY DEFINER, returning only ids) when it exists; a role that
-    /// bypasses row-level security (the owner without FORCE, a superuser)
-    /// reads the table.
+    /// one from the engine's role, so the list comes from
+    /// `rulec_creator_directory`, which the schema keeps beside
+    /// `creator_profiles` (PostgresSchema+CreatorDirectory.swift).
     public func creatorIDs() throws -> [String] {
-        if database.dialect == .postgres,
-           try database.scalar("SELECT 1 FROM pg_proc WHERE proname = 'rulec_creator_ids'") == .integer(1) {
-            return try database.rows(#"SELECT id FROM rulec_creator_ids() AS c(id) ORDER BY id COLLATE "C""#).compactMap { $0[0].string }
+        if database.dialect == .postgres {
+            return try database.rows(#"SELECT user_id FROM rulec_creator_directory ORDER BY user_id COLLATE "C""#).compactMap { $0[0].string }
         }
         return try database.rows("SELECT user_id FROM creator_profiles ORDER BY user_id").compactMap { $0[0].string }
     }

@@ -8,7 +8,9 @@ import Testing
 /// than one creator, more than one machine"): four processes over 200
 /// creators on one PostgreSQL database while events keep arriving; one is
 /// killed with SIGKILL mid-way and restarted. Every (rule, event) is run
-/// exactly once and every (run, fan, action) written exactly once.
+/// exactly once and every (run, fan, action) written exactly once. The
+/// runners connect as an engine role that is not the schema's owner
+/// (docs/SCALE.md), so row-level security applies to everything they do.
 @Suite(.enabled(if: PostgresTestDatabase.isAvailable, "RULEC_TEST_PG_URL is not set"), .serialized)
 struct AllCreatorsConcurrencyTests {
     static let creators = 200
@@ -57,6 +59,19 @@ struct AllCreatorsConcurrencyTests {
             #expect(inProcess(["deploy", "tips.rules", "--user", user, "--now", String(Self.clock - 7 * 3_600)]) == .success)
         }
 
+        // The engine's role: not the owner, no BYPASSRLS, the grants docs/SCALE.md gives.
+        let role = postgres.name + "_engine"
+        try database.execute("CREATE ROLE \(role) LOGIN NOSUPERUSER NOBYPASSRLS")
+        defer { try? database.execute("DROP OWNED BY \(role); DROP ROLE \(role)") }
+        try database.execute(PostgresSchema.engineGrants(role: role))
+        var engineURL = try #require(URLComponents(string: url))
+        engineURL.user = role
+        engineURL.password = nil
+        // A `user=` in the query (the CI server's socket URL has one) would win over the user part.
+        engineURL.queryItems = engineURL.queryItems?.filter { $0.name != "user" }
+        if engineURL.queryItems?.isEmpty == true { engineURL.queryItems = nil }
+        let runnerURL = try #require(engineURL.string)
+
         // Events arrive while the runners work: one writer, in bursts, each row its own commit.
         let fans = try database.rows("SELECT f.user_id, f.id, a.id FROM fan_profiles f JOIN fan_platform_accounts a ON a.user_id = f.user_id AND a.fan_id = f.id ORDER BY f.id")
         let producer = Thread {
@@ -77,7 +92,7 @@ struct AllCreatorsConcurrencyTests {
             let process = Process()
             process.executableURL = binary
             process.arguments = ["run", "--all-creators", "--watch", "--interval", "1", "--batch", "20",
-                                 "--now", String(Self.clock), "--db", url, "--format", "json"]
+                                 "--now", String(Self.clock), "--db", runnerURL, "--format", "json"]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()

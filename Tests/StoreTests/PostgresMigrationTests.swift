@@ -62,7 +62,7 @@ struct PostgresMigrationTests {
             try db.psql(PostgresMigrator.script())
             let unsecured = try db.psql("""
                 SELECT coalesce(string_agg(relname, ','), '') FROM pg_class
-                WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relname NOT IN ('schema_migrations', 'rulec_time_zone_names')
+                WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relname NOT IN ('schema_migrations', \(PostgresSchema.sharedTables.map { "'\($0)'" }.joined(separator: ", ")))
                   AND NOT (relrowsecurity AND relforcerowsecurity)
                 """)
             #expect(unsecured == "")

@@ -16,9 +16,15 @@ public enum PlanBuilder {
     ///
     /// `forcing` gives every such conjunct one shape without estimating (the
     /// differential tests run both shapes against the evaluator).
+    ///
+    /// `candidates` (with `.oneFan`) names a table of fan ids (`fan_id`) and
+    /// runs the one-fan plan for each of them at once: `f.id IN (SELECT fan_id
+    /// FROM candidates)` instead of `f.id = ?`, every collection read a
+    /// per-fan sub-query. An incremental refresh evaluates the fans whose data
+    /// or windows changed this way (`SegmentRefresher`).
     public static func plan(_ condition: Expr?, program: CheckedProgram, scope: FanScope,
                             estimator: PlanEstimator? = nil, forcing forced: PlanShape? = nil,
-                            dialect: PlanDialect? = nil) -> ConditionPlan {
+                            candidates: String? = nil, dialect: PlanDialect? = nil) -> ConditionPlan {
         // A plan runs on one engine: the one named, else the estimator's store's.
         let dialect = dialect ?? estimator?.store.planDialect ?? .sqlite
         let compiler = SQLCompiler(program: program, scope: scope, dialect: .named(dialect))
@@ -27,7 +33,9 @@ public enum PlanBuilder {
         let choosing = estimator != nil || forced != nil
         var clauses: [(clause: PlanSQL, conjunct: Expr?, reads: [CollectionRead])] = []
         var residual: [ResidualConjunct] = []
-        if scope == .oneFan {
+        if scope == .oneFan, let candidates {
+            clauses.append(("\(PlanSQL.outer("id")) IN (SELECT fan_id FROM \(raw: candidates))", nil, []))
+        } else if scope == .oneFan {
             clauses.append(("\(PlanSQL.outer("id")) = \(PlanSQL.parameter(.fanID))", nil, []))
         }
         for conjunct in condition.map({ conjuncts(of: $0, program: program) }) ?? [] {

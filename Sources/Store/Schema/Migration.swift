@@ -32,6 +32,7 @@ extension Migration {
             Migration(version: 13, name: "check_lists", sql: Schema.checkLists(rewriting: earlier.map(\.sql))),
             Migration(version: 14, name: "firings_by_person", sql: Schema.firingsByPerson),
             Migration(version: 15, name: "window_indexes", sql: Schema.windowIndexes),
+            Migration(version: 16, name: "segment_change_log", sql: Schema.segmentChangeLog),
         ]
     }()
 
