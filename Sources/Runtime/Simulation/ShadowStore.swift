@@ -14,6 +14,12 @@ final class ShadowStore {
     /// Copies `source`'s database into a new file in `folder` (default: the
     /// system's temporary folder) and opens it for `source`'s creator.
     init(copying source: CreatorStore, folder: URL? = nil) throws {
+        // The copy is a SQLite file made by SQLite's own `VACUUM INTO`; a PostgreSQL
+        // store would need its creator's rows copied table by table (not built yet).
+        guard source.database.dialect == .sqlite else {
+            throw SQLiteError(code: 1, message: "simulate runs on a SQLite store only: its private copy of the store "
+                              + "is not built for PostgreSQL yet (docs/SCALE.md)")
+        }
         let directory = folder ?? FileManager.default.temporaryDirectory
         let path = directory.appendingPathComponent("rulec-simulate-\(UUID().uuidString).sqlite").path
         self.path = path
