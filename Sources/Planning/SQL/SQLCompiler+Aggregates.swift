@@ -20,7 +20,8 @@ extension SQLCompiler {
         // rows, so it is compiled before the element alias changes.
         let windowStart = try aggregate.window.map { try self.windowStart($0) }
         return try withElementAlias { alias in
-            var from: PlanSQL = "FROM \(raw: collection.table) \(raw: alias) WHERE \(raw: alias).user_id = \(PlanSQL.creator)"
+            let index = correlated && perFanIndexes ? " INDEXED BY \(collection.table)_by_fan" : ""
+            var from: PlanSQL = "FROM \(raw: collection.table) \(raw: alias)\(raw: index) WHERE \(raw: alias).user_id = \(PlanSQL.creator)"
             if correlated { from = from + " AND \(raw: alias).fan_id = \(PlanSQL.outer("id"))" }
             if let windowStart {
                 from = from + " AND \(raw: alias).\(raw: collection.timeField.column) BETWEEN \(windowStart) AND \(bind(.now))"
