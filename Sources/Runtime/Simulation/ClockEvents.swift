@@ -21,7 +21,7 @@ struct ClockEvents {
     /// The highest delayed-action id, before a group.
     func mark() throws -> Int64 {
         // Walks the table from its end: `max(id)` with a WHERE reads every row.
-        try store.scalar("SELECT id FROM automation_scheduled_actions WHERE user_id = :user ORDER BY id DESC LIMIT 1").int64 ?? 0
+        try store.scalar("SELECT id FROM automation_scheduled_actions WHERE +user_id = :user ORDER BY id DESC LIMIT 1").int64 ?? 0
     }
 
     /// The earliest time, at or before `time`, at which something the group
