@@ -45,7 +45,7 @@ public final class PlanEstimator {
     /// statistics of a large store are sampled (`analysis_limit`), so their
     /// row counts are not the table's.
     lazy var fans: Double = {
-        let counted = (try? store.scalar("SELECT count(*) FROM fan_profiles WHERE user_id = :user").int64) ?? nil
+        let counted = (try? store.recoverable { try store.scalar("SELECT count(*) FROM fan_profiles WHERE user_id = :user").int64 }) ?? nil
         return Double(max(1, counted ?? 1))
     }()
 
@@ -53,7 +53,7 @@ public final class PlanEstimator {
     /// the `(user_id, …)` index (so never more than the cheaper plan reads).
     func rows(of table: String, cap: Double) -> Estimate {
         let limit = Int(min(max(cap, 1), 1e9)) + 1
-        let bounded: PlanSQL = "SELECT count(*) FROM (SELECT 1 FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) LIMIT \(raw: String(limit)))"
+        let bounded: PlanSQL = "SELECT count(*) FROM (SELECT 1 FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) LIMIT \(raw: String(limit))) AS bounded"
         guard let counted = count(bounded) else { return Estimate(value: fans * rowsPerFan(of: table), how: "about fans × rows per fan") }
         let stopped = counted >= limit
         return Estimate(value: Double(counted), how: stopped ? "more than \(limit - 1) rows (counting stopped)" : "all \(counted) rows (counted)",
@@ -64,8 +64,8 @@ public final class PlanEstimator {
     func rowsPerFan(of table: String) -> Double {
         if let stat = stat(table + "_by_fan"), stat.count >= 3 { return max(1, stat[2]) }
         // Without statistics: a sample of the creator's rows against the fans they name.
-        let sample: PlanSQL = "SELECT count(*), count(DISTINCT fan_id) FROM (SELECT fan_id FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) LIMIT 2000)"
-        if let row = try? store.rows(sample.rendered()).first, let rows = row[0].int64, let distinct = row[1].int64, distinct > 0 {
+        let sample: PlanSQL = "SELECT count(*), count(DISTINCT fan_id) FROM (SELECT fan_id FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) LIMIT 2000) AS sample"
+        if let row = try? store.recoverable({ try store.rows(sample.rendered()).first }) ?? nil, let rows = row[0].int64, let distinct = row[1].int64, distinct > 0 {
             return max(1, Double(rows) / Double(distinct))
         }
         return 1
@@ -76,6 +76,19 @@ public final class PlanEstimator {
     func hasIndex(_ table: String, leading column: String) -> Bool {
         if indexes[table] == nil {
             var found: [[String]] = []
+            if store.database.dialect == .postgres {
+                // PostgreSQL's catalog; a failed statement would abort the batch's transaction, so nothing here may fail.
+                var columns: [String: [String]] = [:]
+                try? store.database.forEachRow("""
+                    SELECT i.relname::text, a.attname::text FROM pg_index x
+                    JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+                    CROSS JOIN LATERAL unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+                    JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+                    WHERE t.relname = ? AND pg_table_is_visible(t.oid) ORDER BY i.relname, k.ord
+                    """, [.text(table)]) { columns[$0.string(0), default: []].append($0.string(1)) }
+                indexes[table] = Array(columns.values)
+                return indexes[table]!.contains { $0.count >= 2 && $0[0] == "user_id" && $0[1] == column }
+            }
             let names = (try? store.database.rows("SELECT name FROM pragma_index_list(?)", [.text(table)])) ?? []
             for row in names {
                 guard case .text(let name) = row[0] else { continue }
@@ -92,11 +105,11 @@ public final class PlanEstimator {
     func candidates(_ clauses: [PlanSQL], cap: Int = 1_000) -> Estimate {
         guard !clauses.isEmpty else { return Estimate(value: fans, how: "all \(Int(fans)) fans (no fan-level condition)") }
         let filters = PlanSQL.joined(clauses.map { " AND " + $0 }, separator: "")
-        let bounded: PlanSQL = "SELECT count(*) FROM (SELECT 1 FROM fan_profiles f WHERE f.user_id = \(PlanSQL.creator)\(filters) LIMIT \(raw: String(cap)))"
+        let bounded: PlanSQL = "SELECT count(*) FROM (SELECT 1 FROM fan_profiles f WHERE f.user_id = \(PlanSQL.creator)\(filters) LIMIT \(raw: String(cap))) AS bounded"
         guard let counted = count(bounded) else { return Estimate(value: fans, how: "unknown (counting failed)") }
         if counted < cap { return Estimate(value: Double(counted), how: "\(counted) fans (counted)") }
         let sample = 2_000
-        let sampled: PlanSQL = "SELECT count(*) FROM (SELECT * FROM fan_profiles WHERE user_id = \(PlanSQL.creator) ORDER BY id LIMIT \(raw: String(sample))) f WHERE 1\(filters)"
+        let sampled: PlanSQL = "SELECT count(*) FROM (SELECT * FROM fan_profiles WHERE user_id = \(PlanSQL.creator) ORDER BY id LIMIT \(raw: String(sample))) f WHERE 1 = 1\(filters)"
         guard let hits = count(sampled) else { return Estimate(value: fans, how: "unknown (sampling failed)") }
         let value = max(Double(cap), fans * Double(hits) / Double(min(Double(sample), fans)))
         return Estimate(value: value, how: "about \(Int(value)) fans (\(hits) of the first \(sample) sampled)")
@@ -119,7 +132,7 @@ public final class PlanEstimator {
             }
         }
         let limit = Int(min(max(cap, 1), 1e9)) + 1
-        let bounded: PlanSQL = "SELECT count(*) FROM (SELECT 1 FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND \(raw: column) BETWEEN \(start) AND \(PlanSQL.parameter(.now)) LIMIT \(raw: String(limit)))"
+        let bounded: PlanSQL = "SELECT count(*) FROM (SELECT 1 FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND \(raw: column) BETWEEN \(start) AND \(PlanSQL.parameter(.now)) LIMIT \(raw: String(limit))) AS bounded"
         guard let counted = count(bounded) else { return nil }
         let stopped = counted >= limit
         return Estimate(value: Double(counted), how: stopped ? "more than \(limit - 1) rows in the window (counting stopped)" : "\(counted) rows in the window (counted)",
@@ -131,7 +144,7 @@ public final class PlanEstimator {
 
     private func count(_ query: PlanSQL) -> Int? {
         guard let values = try? PlanExecutor(store: store, program: program).bindingValues(query.bindings, context: context),
-              let value = try? store.scalar(query.rendered(), values).int64 else { return nil }
+              let value = (try? store.recoverable({ try store.scalar(query.rendered(), values).int64 })) ?? nil else { return nil }
         return Int(value)
     }
 
