@@ -30,7 +30,21 @@ struct PostgresMigrationTests {
                 GROUP BY table_name ORDER BY table_name
                 """)
             let declared = PostgresDDL.columns(of: PostgresSchema.migrations.map(\.sql))
+                .filter { !PostgresSchema.sharedTables.contains($0.key) }
                 .sorted { $0.key < $1.key }.map { "\($0.key) " + $0.value.joined(separator: ",") }
+            #expect(listed.split(separator: "\n").map(String.init) == declared)
+        }
+    }
+
+    /// The foreign keys the Citus order is computed from are the server's.
+    @Test func theForeignKeysReadFromTheDDLAreTheServers() throws {
+        try PostgresTestServer.withDatabase { db in
+            try db.psql(PostgresMigrator.script())
+            let listed = try db.psql("""
+                SELECT conrelid::regclass || '>' || confrelid::regclass FROM pg_constraint
+                WHERE contype = 'f' AND conrelid <> confrelid ORDER BY 1
+                """)
+            let declared = PostgresSchema.creatorForeignKeys.map { "\($0.table)>\($0.references)" }.sorted()
             #expect(listed.split(separator: "\n").map(String.init) == declared)
         }
     }

@@ -19,12 +19,18 @@ struct RefreshMark {
     }
 
     func save(to store: CreatorStore) throws {
-        try store.execute("""
-            INSERT INTO fan_segment_refresh_marks (segment_id, user_id, refreshed_at, change_id, fingerprint)
-            VALUES (?, :user, ?, ?, ?)
-            ON CONFLICT (segment_id) DO UPDATE SET refreshed_at = excluded.refreshed_at,
-                change_id = excluded.change_id, fingerprint = excluded.fingerprint
-            """, [.integer(segmentID), .integer(refreshedAt), .integer(changeID), .text(fingerprint)])
+        // An update, else an insert: the same statements on both engines, whose
+        // keys differ (`segment_id` here, `(user_id, segment_id)` on PostgreSQL).
+        let updated = try store.execute("""
+            UPDATE fan_segment_refresh_marks SET refreshed_at = ?, change_id = ?, fingerprint = ?
+            WHERE user_id = :user AND segment_id = ?
+            """, [.integer(refreshedAt), .integer(changeID), .text(fingerprint), .integer(segmentID)])
+        if updated == 0 {
+            try store.execute("""
+                INSERT INTO fan_segment_refresh_marks (segment_id, user_id, refreshed_at, change_id, fingerprint)
+                VALUES (?, :user, ?, ?, ?)
+                """, [.integer(segmentID), .integer(refreshedAt), .integer(changeID), .text(fingerprint)])
+        }
     }
 
     /// Drops the change log rows every mark of the program's segments has
@@ -32,14 +38,16 @@ struct RefreshMark {
     /// log growing: when it is behind, it is dropped instead (that segment,
     /// if it comes back, is refreshed in full).
     static func pruneChanges(of store: CreatorStore, keeping names: [String]) throws {
-        let inProgram = "SELECT id FROM fan_segments WHERE user_id = :user AND name IN (SELECT value FROM json_each(?))"
-        let list = SQLValue.text("[" + names.map { "\"" + $0 + "\"" }.joined(separator: ",") + "]")
+        guard !names.isEmpty else { return }
+        let list = names.map { _ in "?" }.joined(separator: ", ")
+        let inProgram = "SELECT id FROM fan_segments WHERE user_id = :user AND name IN (\(list))"
+        let values = names.map(SQLValue.text)
         guard let oldest = try store.scalar("""
             SELECT min(change_id) FROM fan_segment_refresh_marks WHERE user_id = :user AND segment_id IN (\(inProgram))
-            """, [list]).int64 else { return }
+            """, values).int64 else { return }
         try store.execute("""
             DELETE FROM fan_segment_refresh_marks WHERE user_id = :user AND change_id < ? AND segment_id NOT IN (\(inProgram))
-            """, [.integer(oldest), list])
+            """, [.integer(oldest)] + values)
         try store.execute("DELETE FROM fan_changes WHERE id <= ? AND user_id = :user", [.integer(oldest)])
     }
 }

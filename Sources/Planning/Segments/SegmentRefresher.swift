@@ -53,8 +53,11 @@ public struct SegmentRefresher {
     /// what a full refresh costs per 20–30 fans).
     public var fullRefreshShare = 0.02
 
-    /// The temporary table of candidate fan ids the restricted plan joins.
-    static let candidateTable = "temp.rulec_refresh_candidates"
+    /// The temporary table of candidate fan ids the restricted plan joins
+    /// (`temp` is SQLite's schema of temporary tables, `pg_temp` PostgreSQL's).
+    var candidateTable: String {
+        store.database.dialect == .postgres ? "pg_temp.rulec_refresh_candidates" : "temp.rulec_refresh_candidates"
+    }
 
     /// `store`'s connection must have the `rulec_*` functions (`EngineStore.open`).
     public init(store: CreatorStore, program: CheckedProgram) {
@@ -72,6 +75,12 @@ public struct SegmentRefresher {
         let context = EvaluationContext(now: now, zone: zone)
         let estimator = PlanEstimator(store: store, program: program, context: context)
         return try store.transaction(.immediate) {
+            if store.database.dialect == .postgres {
+                // Identity values follow insert order, not commit order: wait for
+                // every transaction that wrote the log, and hold off new ones, so
+                // that no change below max(id) can still commit after it is read.
+                try store.database.execute("LOCK TABLE fan_changes IN SHARE ROW EXCLUSIVE MODE")
+            }
             // Every change up to here is committed and seen by this transaction.
             let changeID = try store.database.scalar("SELECT coalesce(max(id), 0) FROM fan_changes").int64 ?? 0
             var fans = FanCount(store: store)
@@ -110,17 +119,17 @@ public struct SegmentRefresher {
         if count > 0, try fans.atMost(Int(Double(count) / fullRefreshShare)) { return nil }
 
         var candidates = Set<Int64>()
-        try store.database.forEachRow("SELECT fan_id FROM \(Self.candidateTable)") { candidates.insert($0.int64(0)) }
+        try store.database.forEachRow("SELECT fan_id FROM \(candidateTable)") { candidates.insert($0.int64(0)) }
         var members = Set<Int64>()
         if !candidates.isEmpty {
-            let plan = PlanBuilder.plan(segment.condition, program: program, scope: .oneFan, candidates: Self.candidateTable, dialect: store.planDialect)
+            let plan = PlanBuilder.plan(segment.condition, program: program, scope: .oneFan, candidates: candidateTable, dialect: store.planDialect)
             // The evaluator's fallback (an overflowing SQL sum) answers for every
             // fan: only the candidates' answers are new.
             members = Set(try PlanExecutor(store: store, program: program).fanIDs(plan, context: context)).intersection(candidates)
         }
         var current = Set<Int64>()
         try store.forEachRow("""
-            SELECT m.fan_id FROM \(Self.candidateTable) c
+            SELECT m.fan_id FROM \(candidateTable) c
             JOIN fan_segment_members m ON m.user_id = :user AND m.segment_id = ? AND m.fan_id = c.fan_id
             """, [.integer(segmentID)]) { current.insert($0.int64(0)) }
         let entered = members.subtracting(current).sorted(), exited = current.subtracting(members).sorted()
@@ -134,15 +143,18 @@ public struct SegmentRefresher {
     /// Fills the candidate table: fans in the change log after `changeID`, and
     /// fans with a row on a clock edge. Returns how many there are.
     private func fillCandidates(since changeID: Int64, edges: [ClockEdges.Edge]) throws -> Int {
-        try store.database.execute("CREATE TEMP TABLE IF NOT EXISTS rulec_refresh_candidates (fan_id INTEGER PRIMARY KEY)")
-        try store.database.execute("DELETE FROM \(Self.candidateTable)")
-        try store.execute("INSERT OR IGNORE INTO \(Self.candidateTable) (fan_id) SELECT fan_id FROM fan_changes WHERE id > ? AND user_id = :user",
+        let type = store.database.dialect == .postgres ? "bigint" : "INTEGER"
+        try store.database.execute("CREATE TEMP TABLE IF NOT EXISTS rulec_refresh_candidates (fan_id \(type) PRIMARY KEY)")
+        try store.database.execute("DELETE FROM \(candidateTable)")
+        // Both engines' upsert; each SELECT has a WHERE, which SQLite needs to
+        // read the ON CONFLICT as the insert's.
+        try store.execute("INSERT INTO \(candidateTable) (fan_id) SELECT fan_id FROM fan_changes WHERE id > ? AND user_id = :user ON CONFLICT DO NOTHING",
                           [.integer(changeID)])
         for edge in edges {
             let query = edge.query
-            try store.execute("INSERT OR IGNORE INTO \(Self.candidateTable) (fan_id) " + query.sql, query.bindings)
+            try store.execute("INSERT INTO \(candidateTable) (fan_id) " + query.sql + " ON CONFLICT DO NOTHING", query.bindings)
         }
-        return Int(try store.database.scalar("SELECT count(*) FROM \(Self.candidateTable)").int64 ?? 0)
+        return Int(try store.database.scalar("SELECT count(*) FROM \(candidateTable)").int64 ?? 0)
     }
 
     /// The creator's fans, counted only as far as a question needs.
@@ -154,7 +166,7 @@ public struct SegmentRefresher {
         /// Whether the creator has at most `limit` fans (counting stops there).
         mutating func atMost(_ limit: Int) throws -> Bool {
             if let exact { return exact <= limit }
-            let counted = Int(try store.scalar("SELECT count(*) FROM (SELECT 1 FROM fan_profiles WHERE user_id = :user LIMIT ?)",
+            let counted = Int(try store.scalar("SELECT count(*) FROM (SELECT 1 FROM fan_profiles WHERE user_id = :user LIMIT ?) AS fans",
                                                [.integer(Int64(limit) + 1)]).int64 ?? 0)
             if counted <= limit { exact = counted }
             return counted <= limit

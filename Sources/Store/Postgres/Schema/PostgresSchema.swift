@@ -39,9 +39,10 @@ public enum PostgresSchema {
         Migration(version: 13, name: "check_lists", sql: checkLists),
         Migration(version: 14, name: "firings_by_person", sql: firingsByPerson),
         Migration(version: 15, name: "window_indexes", sql: windowIndexes),
-        // 16 and 17 are other branches' SQLite migrations; a PostgreSQL
-        // mirror of either takes its number, and the migrator applies it
-        // even after 18 (it applies every version the ledger lacks).
+        Migration(version: 16, name: "segment_change_log", sql: segmentChangeLog),
+        // 17 is another branch's SQLite migration; its PostgreSQL mirror takes
+        // its number, and the migrator applies it even after 18 (it applies
+        // every version the ledger lacks).
         Migration(version: 18, name: "language_functions", sql: languageFunctions),
         Migration(version: 19, name: "creator_directory", sql: creatorDirectory),
     ]
