@@ -31,8 +31,8 @@ public final class Store {
         let database = try Database(path: path, options: Database.Options(busyTimeoutMilliseconds: busyTimeoutMilliseconds, access: access))
         let found = try Migrator.currentVersion(of: database)
         let supported = Migration.all(for: database.dialect).last?.version ?? 0
-        if found == 0 { throw StoreError.notAStore(path: path) }
-        if found > supported { throw StoreError.newerSchema(path: path, found: found, supported: supported) }
+        if found == 0 { throw StoreError.notAStore(path: database.path) }
+        if found > supported { throw StoreError.newerSchema(path: database.path, found: found, supported: supported) }
         guard found < supported else { return Store(database: database) }
         guard readOnly else {
             try Migrator.migrate(database)
@@ -41,12 +41,12 @@ public final class Store {
         do {
             let writer = try Database(path: path, options: Database.Options(busyTimeoutMilliseconds: busyTimeoutMilliseconds, access: .readWrite))
             // SQLite opens a write-protected file read-only without saying so; ask before trying.
-            guard !writer.isReadOnly else { throw StoreError.needsMigration(path: path, found: found, supported: supported, reason: "the file is read-only") }
+            guard !writer.isReadOnly else { throw StoreError.needsMigration(path: database.path, found: found, supported: supported, reason: "the file is read-only") }
             try Migrator.migrate(writer)
         } catch let error as StoreError {
             throw error
         } catch let error as SQLiteError {
-            throw StoreError.needsMigration(path: path, found: found, supported: supported, reason: error.message)
+            throw StoreError.needsMigration(path: database.path, found: found, supported: supported, reason: error.message)
         }
         return try openExisting(path: path, readOnly: true, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
     }
@@ -61,15 +61,12 @@ public final class Store {
     /// The creators the store knows (`creator_profiles.user_id`), sorted.
     ///
     /// On PostgreSQL row-level security hides every creator but the current
-    /// one from the engine's role, so the list comes from the schema's
-    /// `rulec_creator_ids()` (a function the schema's owner defines with
-    /// SECURITY DEFINER, returning only ids) when it exists; a role that
-    /// bypasses row-level security (the owner without FORCE, a superuser)
-    /// reads the table.
+    /// one from the engine's role, so the list comes from
+    /// `rulec_creator_directory`, which the schema keeps beside
+    /// `creator_profiles` (PostgresSchema+CreatorDirectory.swift).
     public func creatorIDs() throws -> [String] {
-        if database.dialect == .postgres,
-           try database.scalar("SELECT 1 FROM pg_proc WHERE proname = 'rulec_creator_ids'") == .integer(1) {
-            return try database.rows(#"SELECT id FROM rulec_creator_ids() AS c(id) ORDER BY id COLLATE "C""#).compactMap { $0[0].string }
+        if database.dialect == .postgres {
+            return try database.rows(#"SELECT user_id FROM rulec_creator_directory ORDER BY user_id COLLATE "C""#).compactMap { $0[0].string }
         }
         return try database.rows("SELECT user_id FROM creator_profiles ORDER BY user_id").compactMap { $0[0].string }
     }

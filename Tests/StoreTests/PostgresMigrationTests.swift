@@ -37,6 +37,19 @@ struct PostgresMigrationTests {
         }
     }
 
+    /// The foreign keys the Citus order is computed from are the server's.
+    @Test func theForeignKeysReadFromTheDDLAreTheServers() throws {
+        try PostgresTestServer.withDatabase { db in
+            try db.psql(PostgresMigrator.script())
+            let listed = try db.psql("""
+                SELECT conrelid::regclass || '>' || confrelid::regclass FROM pg_constraint
+                WHERE contype = 'f' AND conrelid <> confrelid ORDER BY 1
+                """)
+            let declared = PostgresSchema.creatorForeignKeys.map { "\($0.table)>\($0.references)" }.sorted()
+            #expect(listed.split(separator: "\n").map(String.init) == declared)
+        }
+    }
+
     @Test func aNewerDatabaseIsRefused() throws {
         try PostgresTestServer.withDatabase { db in
             try db.psql(PostgresMigrator.script())
@@ -50,7 +63,7 @@ struct PostgresMigrationTests {
             try db.psql(PostgresMigrator.script())
             let unsecured = try db.psql("""
                 SELECT coalesce(string_agg(relname, ','), '') FROM pg_class
-                WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relname NOT IN ('schema_migrations', 'rulec_time_zone_names')
+                WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relname NOT IN ('schema_migrations', \(PostgresSchema.sharedTables.map { "'\($0)'" }.joined(separator: ", ")))
                   AND NOT (relrowsecurity AND relforcerowsecurity)
                 """)
             #expect(unsecured == "")

@@ -82,8 +82,9 @@ enum PostgresDDL {
                 let line = raw.trimmingCharacters(in: .whitespaces)
                 let words = line.split(separator: " ").map(String.init)
                 if words.count >= 3, words[0] == "CREATE", words[1] == "TABLE" {
-                    current = words[2]
                     tables[words[2]] = []
+                    // A one-line table (`CREATE TABLE t (name text PRIMARY KEY);`) is not read column by column.
+                    current = line.hasSuffix(");") ? nil : words[2]
                 } else if line.hasPrefix(");") {
                     current = nil
                 } else if let table = current, let first = words.first,
@@ -102,5 +103,29 @@ enum PostgresDDL {
         guard let start = sql.range(of: "CREATE TABLE \(table) (\n") else { return nil }
         guard let end = sql.range(of: "\n);", range: start.upperBound..<sql.endIndex) else { return nil }
         return String(sql[start.upperBound..<end.lowerBound])
+    }
+}
+
+/// The Citus statements: every creator-owned table once, referenced tables
+/// first, and docs/SCALE.md showing exactly this text.
+@Suite struct CitusDistributionTests {
+    @Test func everyCreatorOwnedTableIsDistributedAfterTheTablesItReferences() {
+        let order = PostgresSchema.distributionOrder
+        #expect(order.first == "creator_profiles")
+        #expect(Set(order) == Set(PostgresSchema.creatorOwnedTables))
+        #expect(order.count == PostgresSchema.creatorOwnedTables.count)
+        let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        for key in PostgresSchema.creatorForeignKeys where key.table != PostgresSchema.cycleBreakingKey.table {
+            #expect(position[key.references]! < position[key.table]!, "\(key.table) → \(key.references)")
+        }
+        #expect(PostgresSchema.creatorForeignKeys.count > 60)
+    }
+
+    @Test func scaleDocShowsTheStatements() throws {
+        let doc = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/SCALE.md")
+        let text = try String(contentsOf: doc, encoding: .utf8)
+        #expect(text.contains("```sql\n" + PostgresSchema.citusDistribution + "\n```"),
+                "docs/SCALE.md must show PostgresSchema.citusDistribution")
     }
 }

@@ -2,5 +2,5 @@ import Store
 
 extension CreatorStore {
     /// The dialect plans run on this store must be written in.
-    var planDialect: PlanDialect { database.dialect == .postgres ? .postgres : .sqlite }
+    var planDialect: PlanDialect { PlanDialect(rawValue: database.dialect.rawValue) ?? .sqlite }
 }

@@ -100,14 +100,12 @@ final class SQLCompiler {
             // equals nothing, so unlike SQL's NOT IN it cannot make the answer
             // unknown; a null x makes it false. x is computed once, in a
             // one-row subquery, because its text may hold bound values.
-            let list: PlanSQL = "(\(PlanSQL.joined(try listItems(rhs), separator: ", ")))"
-            return dialect.notIn(try scalar(lhs), list)
+            return dialect.notIn(try scalar(lhs), try listItems(rhs))
         }
         let left = try scalar(lhs)
         switch op {
         case .in:
-            let items = try listItems(rhs)
-            return exact("(\(left) IN (\(PlanSQL.joined(items, separator: ", "))))", mode)
+            return exact(dialect.inList(left, try listItems(rhs)), mode)
         case .contains, .startsWith, .endsWith:
             let name = op == .contains ? "contains" : (op == .startsWith ? "starts" : "ends")
             return exact(dialect.stringTest(name, left, try scalar(rhs)), mode)

@@ -21,9 +21,12 @@ extension SQLDialect {
         dialect.negate = PostgresExpressions.negate
         dialect.stringTest = PostgresExpressions.stringTest
         dialect.call = PostgresExpressions.call
-        dialect.notIn = { x, list in
-            "(SELECT rulec_x IS NOT NULL AND NOT coalesce(rulec_x IN \(list), false) FROM (SELECT \(x) AS rulec_x) AS rulec_v)"
+        // PostgreSQL has no empty `IN ()`: nothing is in an empty list.
+        dialect.notIn = { x, items in
+            items.isEmpty ? "(\(x) IS NOT NULL)"
+                : "(SELECT rulec_x IS NOT NULL AND NOT coalesce(rulec_x IN (\(PlanSQL.joined(items, separator: ", "))), false) FROM (SELECT \(x) AS rulec_x) AS rulec_v)"
         }
+        dialect.inList = { x, items in items.isEmpty ? "false" : "(\(x) IN (\(PlanSQL.joined(items, separator: ", "))))" }
         // Byte order, which for UTF-8 is the order of Unicode scalars: the
         // language's, whatever the database's locale.
         dialect.compare = { a, op, b, strings in strings ? "(\(a) \(raw: op) \(b) COLLATE \"C\")" : "(\(a) \(raw: op) \(b))" }

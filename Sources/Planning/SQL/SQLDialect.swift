@@ -37,8 +37,12 @@ struct SQLDialect: Sendable {
     }
     /// `x not in (list)` with the language's nulls: false for a null `x`, and
     /// a null item equals nothing. `x` is computed once (its text may hold bound values).
-    var notIn: @Sendable (_ x: PlanSQL, _ list: PlanSQL) -> PlanSQL = { x, list in
-        "(SELECT rulec_x IS NOT NULL AND NOT coalesce(rulec_x IN \(list), 0) FROM (SELECT \(x) AS rulec_x))"
+    var notIn: @Sendable (_ x: PlanSQL, _ items: [PlanSQL]) -> PlanSQL = { x, items in
+        "(SELECT rulec_x IS NOT NULL AND NOT coalesce(rulec_x IN (\(PlanSQL.joined(items, separator: ", "))), 0) FROM (SELECT \(x) AS rulec_x))"
+    }
+    /// `x in (items)`; an empty list holds nothing.
+    var inList: @Sendable (_ x: PlanSQL, _ items: [PlanSQL]) -> PlanSQL = { x, items in
+        "(\(x) IN (\(PlanSQL.joined(items, separator: ", "))))"
     }
     /// `a op b` for a comparison operator; `strings` when both sides are strings.
     var compare: @Sendable (_ a: PlanSQL, _ op: String, _ b: PlanSQL, _ strings: Bool) -> PlanSQL = { a, op, b, _ in

@@ -20,6 +20,16 @@ public struct Engine {
         try inTransaction { try lockedBatch(clock: clock, wait: true) ?? RunReport() }
     }
 
+    /// One batch whose approvals and delayed actions falling due at the
+    /// `earlier` clocks run first, each at its clock (`BatchRun.earlierClocks`),
+    /// run by `around` inside the batch's transaction: a backtest puts its
+    /// rows back first and checks the batch afterwards, and an error thrown
+    /// there rolls the whole of it back.
+    func runBatch(clock: Int64, earlier: [Int64],
+                  around: (() throws -> RunReport) throws -> RunReport = { try $0() }) throws -> RunReport {
+        try inTransaction { try around { try batch(clock: clock, earlier: earlier) } }
+    }
+
     /// Batches until no event is left at `clock` (`run --once`), or until
     /// `shouldStop` says so between batches. A dry run runs every batch in one
     /// transaction that is rolled back, so later batches see the earlier ones.
@@ -86,9 +96,11 @@ public struct Engine {
         return try batch(clock: clock)
     }
 
-    private func batch(clock: Int64) throws -> RunReport {
+    private func batch(clock: Int64, earlier: [Int64] = []) throws -> RunReport {
         guard let deployed = try options.program ?? DeployedProgram.load(from: store) else { return RunReport() }
-        return try BatchRun(store: store, deployed: deployed, options: options, clock: clock).run()
+        let run = try BatchRun(store: store, deployed: deployed, options: options, clock: clock)
+        run.earlierClocks = earlier
+        return try run.run()
     }
 
     /// Runs `body` in an immediate transaction; a dry run's is rolled back

@@ -44,6 +44,7 @@ public enum PostgresSchema {
         // its number, and the migrator applies it even after 18 (it applies
         // every version the ledger lacks).
         Migration(version: 18, name: "language_functions", sql: languageFunctions),
+        Migration(version: 19, name: "creator_directory", sql: creatorDirectory),
     ]
 
     public static var latestVersion: Int { migrations.last?.version ?? 0 }
@@ -119,7 +120,7 @@ public enum PostgresSchema {
     }
 
     /// Tables that belong to no creator (Citus reference tables, no row-level security).
-    public static let sharedTables = ["rulec_time_zone_names"]
+    public static let sharedTables = ["rulec_time_zone_names", "rulec_creator_directory"]
 
     /// The tables a migration's SQL creates, in order.
     static func tablesCreated(by sql: String) -> [String] {
