@@ -23,7 +23,9 @@ extension SQLCompiler {
             var from: PlanSQL = "FROM \(raw: collection.table) \(raw: alias) WHERE \(raw: alias).user_id = \(PlanSQL.creator)"
             if correlated { from = from + " AND \(raw: alias).fan_id = \(PlanSQL.outer("id"))" }
             if let windowStart {
-                from = from + " AND \(raw: alias).\(raw: collection.timeField.column) BETWEEN \(windowStart) AND \(bind(.now))"
+                // In fan order, unary `+` makes the time column no index's key.
+                let plus = !correlated && fanOrderWindows ? "+" : ""
+                from = from + " AND \(raw: plus)\(raw: alias).\(raw: collection.timeField.column) BETWEEN \(windowStart) AND \(bind(.now))"
             }
             if let filter = aggregate.filter {
                 from = from + " AND \(try condition(filter, .positive))"

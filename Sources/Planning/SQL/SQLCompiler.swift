@@ -181,6 +181,18 @@ final class SQLCompiler {
         return try body()
     }
 
+    /// Read a grouped set's window in fan order: `+time` keeps SQLite off
+    /// the `(user_id, time)` index (`GroupedOrder.fanOrder`).
+    private(set) var fanOrderWindows = false
+
+    /// `body` with grouped windows read in fan order.
+    func withFanOrderWindows<T>(_ body: () throws -> T) rethrows -> T {
+        let saved = fanOrderWindows
+        fanOrderWindows = true
+        defer { fanOrderWindows = saved }
+        return try body()
+    }
+
     /// Whether collection reads become sets of fan ids: over all fans, unless
     /// the correlated shape was chosen.
     var buildsSets: Bool { scope == .allFans && !correlatedSets }

@@ -15,6 +15,10 @@ struct SQLDialect: Sendable {
     let definite: @Sendable (PlanSQL) -> PlanSQL
     /// `x` converted to floating point.
     let toReal: @Sendable (PlanSQL) -> PlanSQL
+    /// A condition with the share of rows it is expected to hold for, told
+    /// to the engine's planner (`PlanBuilder`); nil where the engine has no
+    /// such hint, and the condition stays as it is.
+    var likelihood: (@Sendable (PlanSQL, Double) -> PlanSQL)? = nil
 
     static let sqlite = SQLDialect(
         placeholder: { _ in "?" },
@@ -22,5 +26,13 @@ struct SQLDialect: Sendable {
         outerAlias: "f",
         isTrue: { "(\($0) IS 1)" },
         definite: { "coalesce(\($0), 0)" },
-        toReal: { "CAST(\($0) AS REAL)" })
+        toReal: { "CAST(\($0) AS REAL)" },
+        likelihood: { "likelihood(\($0), \(raw: SQLDialect.probability($1)))" })
+
+    /// A probability as SQLite's `likelihood()` takes it: a floating-point
+    /// literal in [0, 1] (an integer literal is refused), two significant digits.
+    static func probability(_ p: Double) -> String {
+        let text = String(format: "%.2g", min(1, max(p, 0.000001)))
+        return text.contains(".") || text.contains("e") ? text : text + ".0"
+    }
 }
