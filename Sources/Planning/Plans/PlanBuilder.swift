@@ -62,7 +62,7 @@ public enum PlanBuilder {
             for entry in clauses where !entry.reads.isEmpty {
                 guard let conjunct = entry.conjunct else { continue }
                 var decision = if let estimator {
-                    ShapeChooser.decide(conjunct, reads: entry.reads, fanLevel: fanLevel, candidates: candidates, estimator: estimator, compiler: compiler)
+                    ShapeChooser.decide(conjunct, reads: entry.reads, set: entry.clause.fanSet, fanLevel: fanLevel, candidates: candidates, estimator: estimator, compiler: compiler)
                 } else {
                     ShapeDecision.forced(conjunct, forced ?? .grouped, order: forcedOrder)
                 }
@@ -72,7 +72,7 @@ public enum PlanBuilder {
                 } else {
                     decision.shape = .grouped
                     if decision.order == .fanOrder,
-                       let clause = try? compiler.withFanOrderWindows({ try compiler.condition(conjunct, .positive) }) {
+                       let clause = try? compiler.withFanOrderSets({ try compiler.condition(conjunct, .positive) }) {
                         grouped.append(clause)
                     } else {
                         grouped.append(entry.clause)

@@ -82,15 +82,17 @@ public final class PlanEstimator {
             return FanSample(fans: Double(count), isAll: true, runs: [low...high], size: Int(count))
         }
         guard let high = try? store.scalar("SELECT max(id) FROM fan_profiles WHERE user_id = :user").int64 else { return nil }
+        let span = Double(high - low + 1)
+        let starts = (0..<Self.runCount).map { low + Int64(span * Double($0) / Double(Self.runCount)) }
+        // One statement for all runs: each the next `runLength` fans from its start.
+        let run = "SELECT count(*), min(id), max(id) FROM (SELECT id FROM fan_profiles WHERE user_id = :user AND id >= ? ORDER BY id LIMIT \(Self.runLength))"
+        guard let found = try? store.rows(starts.map { _ in run }.joined(separator: " UNION ALL "), starts.map(SQLValue.integer)) else { return nil }
         var runs: [ClosedRange<Int64>] = []
         var size = 0
-        let span = Double(high - low + 1)
-        for index in 0..<Self.runCount {
-            let start = low + Int64(span * Double(index) / Double(Self.runCount))
-            if let last = runs.last, start <= last.upperBound { continue }
-            let run = "SELECT count(*), min(id), max(id) FROM (SELECT id FROM fan_profiles WHERE user_id = :user AND id >= ? ORDER BY id LIMIT \(Self.runLength))"
-            guard let found = try? store.rows(run, [.integer(start)]).first, let n = found[0].int64, n > 0,
-                  let first = found[1].int64, let last = found[2].int64 else { continue }
+        for row in found {
+            guard let n = row[0].int64, n > 0, let first = row[1].int64, let last = row[2].int64 else { continue }
+            // Runs that overlap (few fans in a wide id range) count once.
+            if let previous = runs.last, first <= previous.upperBound { continue }
             runs.append(first...last)
             size += Int(n)
         }
@@ -108,14 +110,20 @@ public final class PlanEstimator {
         return sample.isAll ? "\(Int(sample.fans)) fans" : "about \(Int(sample.fans)) fans"
     }
 
-    /// `SELECT sum of (SELECT count(*) … run)` over the sample's runs, with
-    /// `body` giving the count for one run's id range.
-    private func sampled(_ body: (_ low: PlanSQL, _ high: PlanSQL) -> PlanSQL) -> Int? {
+    /// `(column BETWEEN ? AND ? OR …)` over the sample's runs: SQLite reads
+    /// it as one range search per run (a multi-index OR).
+    private func inSample(_ column: String) -> PlanSQL? {
         guard let sample, !sample.runs.isEmpty else { return nil }
-        let parts = sample.runs.map { run in
-            "(" + body(.parameter(.value(.int(run.lowerBound))), .parameter(.value(.int(run.upperBound)))) + ")"
+        let ranges = sample.runs.map { run -> PlanSQL in
+            "\(raw: column) BETWEEN \(PlanSQL.parameter(.value(.int(run.lowerBound)))) AND \(PlanSQL.parameter(.value(.int(run.upperBound))))"
         }
-        return count("SELECT \(PlanSQL.joined(parts, separator: " + "))")
+        return "(\(PlanSQL.joined(ranges, separator: " OR ")))"
+    }
+
+    /// The sampled fans that pass `filters` (NOT INDEXED: the runs' rowid
+    /// ranges drive, whatever index the filters could use).
+    private func sampledFans(_ filters: PlanSQL) -> PlanSQL? {
+        inSample("f.id").map { "SELECT f.id FROM fan_profiles f NOT INDEXED WHERE \($0) AND f.user_id = \(PlanSQL.creator)\(filters)" }
     }
 
     /// Rows per fan, over all of the creator's fans (those with none count),
@@ -123,10 +131,8 @@ public final class PlanEstimator {
     func rowsPerFan(of table: String) -> Double {
         if let known = perFan[table] { return known }
         var value = 1.0
-        if let sample, sample.size > 0,
-           let rows = sampled({ low, high in
-               "SELECT count(*) FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND fan_id BETWEEN \(low) AND \(high)"
-           }) {
+        if let sample, sample.size > 0, let runs = inSample("fan_id"),
+           let rows = count("SELECT count(*) FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND \(runs)") {
             value = Double(rows) / Double(sample.size)
         }
         perFan[table] = value
@@ -145,10 +151,8 @@ public final class PlanEstimator {
         let key: PlanSQL = "\(raw: table)\(filters)"
         if let known = perCandidate[key] { return known }
         var value = rowsPerFan(of: table)
-        if let candidates = sampledCandidates(clauses), candidates > 0,
-           let rows = sampled({ low, high in
-               "SELECT count(*) FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND fan_id IN (SELECT f.id FROM fan_profiles f NOT INDEXED WHERE f.id BETWEEN \(low) AND \(high) AND f.user_id = \(PlanSQL.creator)\(filters))"
-           }) {
+        if let candidates = sampledCandidates(clauses), candidates > 0, let fans = sampledFans(filters),
+           let rows = count("SELECT count(*) FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND fan_id IN (\(fans))") {
             value = Double(rows) / Double(candidates)
         }
         perCandidate[key] = value
@@ -159,14 +163,14 @@ public final class PlanEstimator {
     /// `column` is a range search of it.
     func hasIndex(_ table: String, leading column: String) -> Bool {
         if indexes[table] == nil {
-            var found: [[String]] = []
-            let names = (try? store.database.rows("SELECT name FROM pragma_index_list(?)", [.text(table)])) ?? []
-            for row in names {
-                guard case .text(let name) = row[0] else { continue }
-                let columns = (try? store.database.rows("SELECT name FROM pragma_index_info(?) ORDER BY seqno", [.text(name)])) ?? []
-                found.append(columns.compactMap { if case .text(let c) = $0[0] { c } else { nil } })
+            // Every index's columns in one statement.
+            let query = "SELECT l.name, i.name FROM pragma_index_list(?) l, pragma_index_info(l.name) i ORDER BY l.name, i.seqno"
+            var found: [String: [String]] = [:]
+            for row in (try? store.database.rows(query, [.text(table)])) ?? [] {
+                guard case .text(let index) = row[0], case .text(let column) = row[1] else { continue }
+                found[index, default: []].append(column)
             }
-            indexes[table] = found
+            indexes[table] = found.keys.sorted().map { found[$0]! }
         }
         return indexes[table]!.contains { $0.count >= 2 && $0[0] == "user_id" && $0[1] == column }
     }
@@ -197,10 +201,7 @@ public final class PlanEstimator {
     private func sampledCandidates(_ clauses: [PlanSQL]) -> Int? {
         let filters = PlanSQL.joined(clauses.map { " AND " + $0 }, separator: "")
         if let known = candidateHits[filters] { return known }
-        // NOT INDEXED: each run is a range of rowids, whatever index the filters could use.
-        let hits = sampled { low, high in
-            "SELECT count(*) FROM fan_profiles f NOT INDEXED WHERE f.id BETWEEN \(low) AND \(high) AND f.user_id = \(PlanSQL.creator)\(filters)"
-        }
+        let hits = sampledFans(filters).flatMap { count("SELECT count(*) FROM (\($0))") }
         candidateHits[filters] = hits
         return hits
     }
@@ -219,9 +220,9 @@ public final class PlanEstimator {
             if counted < limit { return Estimate(value: Double(counted), how: "\(counted) rows in the window (counted)") }
         }
         // `+column` keeps SQLite on the per-fan index: each run is one range search.
-        guard let sample, let hits = sampled({ low, high in
-            "SELECT count(*) FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND fan_id BETWEEN \(low) AND \(high) AND +\(raw: column) BETWEEN \(start) AND \(PlanSQL.parameter(.now))"
-        }) else { return nil }
+        guard let sample, let runs = inSample("fan_id"),
+              let hits = count("SELECT count(*) FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND \(runs) AND +\(raw: column) BETWEEN \(start) AND \(PlanSQL.parameter(.now))")
+        else { return nil }
         if sample.isAll { return Estimate(value: Double(hits), how: "\(hits) rows in the window (counted)") }
         let value = Double(hits) * sample.scale
         return Estimate(value: value, how: "about \(Int(value)) rows in the window (\(hits) for \(sample.size) sampled fans)")
@@ -229,13 +230,16 @@ public final class PlanEstimator {
 
     /// Rows per distinct value of `column` (a tag's rows), from the sample.
     func rowsPerValue(of table: String, column: String) -> Double {
-        guard let sample, let rows = sampled({ low, high in
-            "SELECT count(*) FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND fan_id BETWEEN \(low) AND \(high)"
-        }), let values = sampled({ low, high in
-            "SELECT count(DISTINCT \(raw: column)) FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND fan_id BETWEEN \(low) AND \(high)"
-        }) else { return fans }
-        // Values seen in several runs are counted once per run: an upper bound on the rows per value.
-        return Double(rows) * sample.scale / Double(max(1, values / max(1, sample.runs.count)))
+        guard let sample, let runs = inSample("fan_id"),
+              let row = try? rows("SELECT count(*), count(DISTINCT \(raw: column)) FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND \(runs)").first,
+              let total = row[0].int64, let values = row[1].int64 else { return fans }
+        return Double(total) * sample.scale / Double(max(1, values))
+    }
+
+    /// The rows of a set of fan ids (`SELECT fan_id FROM fan_tag_values
+    /// WHERE … tag = ?`), counted up to `cap`: nil when there are more.
+    func setRows(_ set: PlanSQL, cap: Int) -> Int? {
+        count("SELECT count(*) FROM (SELECT 1 FROM (\(set)) LIMIT \(raw: String(cap + 1)))").flatMap { $0 <= cap ? $0 : nil }
     }
 
     /// Whether the `(user_id, fan_id, …)` index of `table` holds `columns`,
@@ -249,9 +253,12 @@ public final class PlanEstimator {
     static let countingLimit: Double = 4_000
 
     private func count(_ query: PlanSQL) -> Int? {
-        guard let values = try? PlanExecutor(store: store, program: program).bindingValues(query.bindings, context: context),
-              let value = try? store.scalar(query.rendered(), values).int64 else { return nil }
-        return Int(value)
+        (try? rows(query).first?[0].int64).flatMap { $0.map(Int.init) }
+    }
+
+    private func rows(_ query: PlanSQL) throws -> [[SQLValue]] {
+        let values = try PlanExecutor(store: store, program: program).bindingValues(query.bindings, context: context)
+        return try store.rows(query.rendered(), values)
     }
 
     public struct Estimate: Sendable, Hashable {

@@ -15,8 +15,8 @@ public enum PlanShape: String, Sendable, Hashable {
 
 /// How a grouped set reads a window of its collection's rows.
 public enum GroupedOrder: String, Sendable, Hashable {
-    /// The whole `(user_id, fan_id, …)` index in order, the window checked
-    /// on each row (`+time`): rows arrive grouped, no sorter.
+    /// The whole `(user_id, fan_id, …)` index in order (`INDEXED BY`), the
+    /// window and filters checked on each entry: rows arrive grouped, no sorter.
     case fanOrder = "fan order"
     /// The window's range of the `(user_id, time)` index, each row fetched
     /// from the table and sorted by fan to group it.
@@ -36,8 +36,8 @@ public struct ShapeDecision: Sendable {
     public var correlatedCost: Double
     public var correlatedReasons: [String]
 
-    /// How the grouped set reads its window (chosen whether or not it
-    /// wins); nil when it reads no window of fan-independent length.
+    /// How the grouped set reads its rows (chosen whether or not it wins);
+    /// nil when it reads only lists (`fan.tags`, `fan.platforms`).
     public var order: GroupedOrder?
 
     public var reason: String {

@@ -50,7 +50,7 @@ enum CollectionRead {
 ///   those in the window when the index lacks a column it needs (`lookup`);
 /// - a grouped set read **in fan order** scans the creator's whole
 ///   `(user_id, fan_id, …)` index (`scanRow` a row, the window checked on
-///   `+time`), fetching table rows as above (`orderedLookup`) and grouping
+///   the entry), fetching table rows as above (`orderedLookup`) and grouping
 ///   the rows in the window as they come (`collect`), already in fan order;
 /// - a grouped set read **through the time index** reads only the window's
 ///   rows, but each is a seek into the table (the `(user_id, time)` index
@@ -70,8 +70,8 @@ enum ShapeChooser {
     static let orderedLookup: Double = 5
     static let collect: Double = 1
     static let timeRow: Double = 50
-    static let setInsert: Double = 8
-    static let probe: Double = 4
+    static let setInsert: Double = 2
+    static let probe: Double = 2
 
     /// A grouped set this cheap (about a millisecond) is chosen without
     /// counting the candidates: counting them would cost about as much.
@@ -88,13 +88,25 @@ enum ShapeChooser {
         var groupedHow: String
     }
 
-    static func decide(_ conjunct: Expr, reads: [CollectionRead], fanLevel: [PlanSQL], candidates countCandidates: () -> PlanEstimator.Estimate,
+    static func decide(_ conjunct: Expr, reads: [CollectionRead], set: PlanSQL?, fanLevel: [PlanSQL],
+                       candidates countCandidates: () -> PlanEstimator.Estimate,
                        estimator: PlanEstimator, compiler: SQLCompiler) -> ShapeDecision {
+        // A membership in a list with its own index (`"vip" in fan.tags`) is one
+        // set of rows: counted directly, it is usually small, and nothing else is read.
+        if let set, reads.allSatisfy({ if case .list = $0 { true } else { false } }),
+           let rows = estimator.setRows(set, cap: Int(smallSet / (scanRow + setInsert))) {
+            let cost = Double(rows) * (scanRow + setInsert)
+            return ShapeDecision(conjunct: conjunct, shape: .grouped,
+                                 candidates: PlanEstimator.Estimate(value: 0, how: "not counted (the grouped set is small)"),
+                                 groupedCost: cost, groupedReasons: ["\(rows) rows in the set (counted)"],
+                                 correlatedCost: 0, correlatedReasons: ["not estimated: the grouped set costs at most \(Int(smallSet))"])
+        }
         let costs = reads.map { cost(of: $0, estimator: estimator, compiler: compiler) }
         let fanOrder = costs.reduce(0) { $0 + $1.fanOrder }
         let timeIndex = costs.reduce(0) { $0 + ($1.timeIndex ?? $1.fanOrder) }
-        let readsWindow = reads.contains { if case .aggregate(let a, _) = $0, let w = a.window { !compiler.dependsOnFan(w) } else { false } }
-        let order: GroupedOrder? = !readsWindow ? nil : costs.contains(where: { $0.timeIndex != nil }) && timeIndex < fanOrder ? .timeIndex : .fanOrder
+        // Lists (tags by their own index, platforms) have no order to choose.
+        let readsAggregate = reads.contains { if case .aggregate = $0 { true } else { false } }
+        let order: GroupedOrder? = !readsAggregate ? nil : costs.contains(where: { $0.timeIndex != nil }) && timeIndex < fanOrder ? .timeIndex : .fanOrder
         let groupedRead = min(fanOrder, timeIndex)
         let groupedReasons = costs.map(\.groupedHow) + (costs.contains(where: { $0.timeIndex != nil })
             ? ["reading the window \(order == .timeIndex ? "through the time index" : "in fan order"): about \(ShapeDecision.rounded(groupedRead)) (\(order == .timeIndex ? "fan order" : "time index") \(ShapeDecision.rounded(max(fanOrder, timeIndex))))"]

@@ -20,12 +20,15 @@ extension SQLCompiler {
         // rows, so it is compiled before the element alias changes.
         let windowStart = try aggregate.window.map { try self.windowStart($0) }
         return try withElementAlias { alias in
-            var from: PlanSQL = "FROM \(raw: collection.table) \(raw: alias) WHERE \(raw: alias).user_id = \(PlanSQL.creator)"
+            // In fan order, the per-fan index (every collection table has
+            // `<table>_by_fan`, migration 1) instead of the time index or a
+            // filter column's: rows arrive grouped, the window and most filters
+            // are checked on the index entry.
+            let index = !correlated && fanOrderSets ? dialect.indexedBy?(collection.table + "_by_fan") ?? "" : ""
+            var from: PlanSQL = "FROM \(raw: collection.table) \(raw: alias)\(index) WHERE \(raw: alias).user_id = \(PlanSQL.creator)"
             if correlated { from = from + " AND \(raw: alias).fan_id = \(PlanSQL.outer("id"))" }
             if let windowStart {
-                // In fan order, unary `+` makes the time column no index's key.
-                let plus = !correlated && fanOrderWindows ? "+" : ""
-                from = from + " AND \(raw: plus)\(raw: alias).\(raw: collection.timeField.column) BETWEEN \(windowStart) AND \(bind(.now))"
+                from = from + " AND \(raw: alias).\(raw: collection.timeField.column) BETWEEN \(windowStart) AND \(bind(.now))"
             }
             if let filter = aggregate.filter {
                 from = from + " AND \(try condition(filter, .positive))"

@@ -181,15 +181,15 @@ final class SQLCompiler {
         return try body()
     }
 
-    /// Read a grouped set's window in fan order: `+time` keeps SQLite off
-    /// the `(user_id, time)` index (`GroupedOrder.fanOrder`).
-    private(set) var fanOrderWindows = false
+    /// Read a grouped set's rows in fan order, through the collection's
+    /// `(user_id, fan_id, …)` index (`GroupedOrder.fanOrder`).
+    private(set) var fanOrderSets = false
 
-    /// `body` with grouped windows read in fan order.
-    func withFanOrderWindows<T>(_ body: () throws -> T) rethrows -> T {
-        let saved = fanOrderWindows
-        fanOrderWindows = true
-        defer { fanOrderWindows = saved }
+    /// `body` with grouped sets read in fan order.
+    func withFanOrderSets<T>(_ body: () throws -> T) rethrows -> T {
+        let saved = fanOrderSets
+        fanOrderSets = true
+        defer { fanOrderSets = saved }
         return try body()
     }
 

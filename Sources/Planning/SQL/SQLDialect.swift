@@ -19,6 +19,10 @@ struct SQLDialect: Sendable {
     /// to the engine's planner (`PlanBuilder`); nil where the engine has no
     /// such hint, and the condition stays as it is.
     var likelihood: (@Sendable (PlanSQL, Double) -> PlanSQL)? = nil
+    /// After a table's alias: read it through the named index (a grouped
+    /// set in fan order, `GroupedOrder.fanOrder`); nil where the engine
+    /// takes no such instruction.
+    var indexedBy: (@Sendable (String) -> PlanSQL)? = nil
 
     static let sqlite = SQLDialect(
         placeholder: { _ in "?" },
@@ -27,7 +31,8 @@ struct SQLDialect: Sendable {
         isTrue: { "(\($0) IS 1)" },
         definite: { "coalesce(\($0), 0)" },
         toReal: { "CAST(\($0) AS REAL)" },
-        likelihood: { "likelihood(\($0), \(raw: SQLDialect.probability($1)))" })
+        likelihood: { "likelihood(\($0), \(raw: SQLDialect.probability($1)))" },
+        indexedBy: { " INDEXED BY \(raw: $0)" })
 
     /// A probability as SQLite's `likelihood()` takes it: a floating-point
     /// literal in [0, 1] (an integer literal is refused), two significant digits.
