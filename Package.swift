@@ -27,7 +27,7 @@ let package = Package(
         .executableTarget(name: "rulec", dependencies: ["RulecCLI"]),
         .executableTarget(name: "RulecBench", dependencies: ["Syntax", "Semantics", "Planning", "Runtime", "Store", "LanguageServer"]),
         // Helpers every test target shares (golden files, seeded randomness).
-        .target(name: "RulecTestSupport", path: "Tests/Support"),
+        .target(name: "RulecTestSupport", dependencies: ["Store"], path: "Tests/Support"),
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax", "RulecTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SemanticsTests", dependencies: ["Syntax", "Semantics", "RulecTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),

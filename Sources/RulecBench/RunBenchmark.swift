@@ -36,6 +36,7 @@ enum RunBenchmark {
             try FileManager.default.copyItem(atPath: prepared, toPath: working)
 
             let store = try EngineStore.open(path: working)
+            try ChangeLogMode.current.apply(to: store, user: user)
             if withPolicy {
                 _ = try Deployer.deploy(files: [SourceFile(id: FileID(0), path: "policy.rules", text: policy)],
                                         to: store.creator(user), now: deployedAt)
@@ -48,7 +49,7 @@ enum RunBenchmark {
             let elapsed = ContinuousClock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             print("run: \(fans) fans, 50 rules\(withPolicy ? " + policy" : ""), \(report.events) events in \(report.batches) batches of \(batch), "
-                  + "synchronous=\(synchronous) (2 = FULL), journal WAL")
+                  + "synchronous=\(synchronous) (2 = FULL), journal WAL, change log \(ChangeLogMode.current)")
             print("  \(String(format: "%.2f", seconds)) s, \(Int(Double(report.events) / seconds)) events/s, "
                   + "peak RSS \(peakRSSKilobytes() / 1024) MiB")
             print("  " + report.summaryJSON.serialized())
@@ -91,5 +92,34 @@ enum RunBenchmark {
             return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
         }
         return 0
+    }
+}
+
+/// `RULEC_BENCH_CHANGE_LOG`: the state of migration 16's change-log triggers
+/// during `run` — `idle` (default: no segment was ever refreshed, so they
+/// write nothing), `active` (the creator has a refresh mark: every write to a
+/// table a condition reads appends to fan_changes), `dropped` (no triggers).
+enum ChangeLogMode: String, CustomStringConvertible {
+    case idle, active, dropped
+
+    static var current: ChangeLogMode {
+        ProcessInfo.processInfo.environment["RULEC_BENCH_CHANGE_LOG"].flatMap(ChangeLogMode.init(rawValue:)) ?? .idle
+    }
+
+    var description: String { rawValue }
+
+    func apply(to store: Store, user: String) throws {
+        switch self {
+        case .idle:
+            break
+        case .active:
+            let creator = store.creator(user)
+            let segment = try creator.insert("INSERT INTO fan_segments (user_id, name, definition) VALUES (:user, 'bench_change_log', 'true')")
+            try creator.execute("INSERT INTO fan_segment_refresh_marks (segment_id, user_id, refreshed_at, change_id, fingerprint) VALUES (?, :user, 0, 0, '')",
+                                [.integer(segment)])
+        case .dropped:
+            let names = try store.database.rows("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%\\_log\\_%' ESCAPE '\\'")
+            for row in names { if case .text(let name) = row[0] { try store.database.execute("DROP TRIGGER \(name)") } }
+        }
     }
 }

@@ -11,6 +11,7 @@ let benchmarks: [(name: String, run: () -> Void)] = [
     ("lsp", { LspBenchmark.run() }),
     ("segments", { SegmentBenchmark.run() }),
     ("segment-matrix", { SegmentMatrixBenchmark.run() }),
+    ("refresh", { RefreshBenchmark.run() }),
     ("run", {
         RunBenchmark.run(fans: environment["RULEC_BENCH_FANS"].flatMap { Int($0) } ?? 100_000,
                          events: environment["RULEC_BENCH_EVENTS"].flatMap { Int($0) } ?? 100_000,

@@ -24,11 +24,13 @@ public final class Store {
     /// migrated through a short read-write connection first if the file can be
     /// written, and is otherwise `StoreError.needsMigration`.
     public static func openExisting(path: String, readOnly: Bool, busyTimeoutMilliseconds: Int32 = 5_000) throws -> Store {
-        guard path == ":memory:" || FileManager.default.fileExists(atPath: path) else { throw StoreError.noStore(path: path) }
+        guard path == ":memory:" || Database.isPostgresURL(path) || FileManager.default.fileExists(atPath: path) else {
+            throw StoreError.noStore(path: path)
+        }
         let access: Database.Access = readOnly ? .readOnly : .readWrite
         let database = try Database(path: path, options: Database.Options(busyTimeoutMilliseconds: busyTimeoutMilliseconds, access: access))
         let found = try Migrator.currentVersion(of: database)
-        let supported = Migration.latestVersion
+        let supported = Migration.all(for: database.dialect).last?.version ?? 0
         if found == 0 { throw StoreError.notAStore(path: path) }
         if found > supported { throw StoreError.newerSchema(path: path, found: found, supported: supported) }
         guard found < supported else { return Store(database: database) }
@@ -57,15 +59,25 @@ public final class Store {
     }
 
     /// The creators the store knows (`creator_profiles.user_id`), sorted.
+    ///
+    /// On PostgreSQL row-level security hides every creator but the current
+    /// one from the engine's role, so the list comes from
+    /// `rulec_creator_directory`, which the schema keeps beside
+    /// `creator_profiles` (PostgresSchema+CreatorDirectory.swift).
     public func creatorIDs() throws -> [String] {
-        try database.rows("SELECT user_id FROM creator_profiles ORDER BY user_id").compactMap { $0[0].string }
+        if database.dialect == .postgres {
+            return try database.rows(#"SELECT user_id FROM rulec_creator_directory ORDER BY user_id COLLATE "C""#).compactMap { $0[0].string }
+        }
+        return try database.rows("SELECT user_id FROM creator_profiles ORDER BY user_id").compactMap { $0[0].string }
     }
 
     /// Whether `userID` has a `creator_profiles` row: the test of a real creator.
+    /// Asked as that creator, so row-level security lets the row be seen.
     public func hasCreator(_ userID: String) throws -> Bool {
-        try database.scalar("SELECT 1 FROM creator_profiles WHERE user_id = ?", [.text(userID)]).int64 == 1
+        try creator(userID).scalar("SELECT 1 FROM creator_profiles WHERE user_id = :user").int64 == 1
     }
 
     public var schemaVersion: Int { (try? Migrator.currentVersion(of: database)) ?? 0 }
+    /// The latest schema this build knows for SQLite files (PostgreSQL's has the same numbers).
     public static var latestSchemaVersion: Int { Migration.latestVersion }
 }

@@ -145,6 +145,34 @@ import Store
         #expect(workspace.run(["segments", "refresh"]).code == .usageOrIO)
     }
 
+    /// A second refresh is incremental (it sees a change through the store's
+    /// change log); `--full` re-evaluates everyone, so it also sees a change
+    /// the log never recorded.
+    @Test func segmentsRefreshIsIncrementalAndFullOnRequest() throws {
+        let workspace = try Workspace()
+        #expect(workspace.run(["segments", "refresh", "--rules", "rules.rules"] + Self.now).code == .success)
+        let store = try Store.open(path: workspace.database).creator("creator_a")
+        let outsiders = try store.rows("""
+            SELECT id FROM fan_profiles WHERE user_id = :user AND lifetime_spend_cents < 50000 ORDER BY id LIMIT 2
+            """).compactMap { $0[0].int64 }
+        try #require(outsiders.count == 2)
+        func entered(_ extra: [String]) throws -> Int? {
+            let result = workspace.run(["segments", "refresh", "--rules", "rules.rules", "--format", "json"] + extra + Self.now)
+            #expect(result.code == .success, "\(result.err)")
+            return (try json(result.out)["segments"] as? [[String: Any]])?.first?["entered"] as? Int
+        }
+        // A logged change: the first outsider becomes a whale.
+        try store.execute("UPDATE fan_profiles SET lifetime_spend_cents = 60000 WHERE user_id = :user AND id = ?", [.integer(outsiders[0])])
+        #expect(try store.database.scalar("SELECT count(*) FROM fan_changes WHERE user_id = 'creator_a'") == .integer(1))
+        #expect(try entered([]) == 1)
+        // A change whose log row is lost (a writer that bypassed the triggers):
+        // the incremental refresh cannot see it, `--full` does.
+        try store.execute("UPDATE fan_profiles SET lifetime_spend_cents = 60000 WHERE user_id = :user AND id = ?", [.integer(outsiders[1])])
+        try store.database.execute("DELETE FROM fan_changes")
+        #expect(try entered([]) == 0)
+        #expect(try entered(["--full"]) == 1)
+    }
+
     @Test func whyPrintsTheTreeAndValidatesItsArguments() throws {
         let workspace = try Workspace()
         let store = try Store.open(path: workspace.database).creator("creator_a")

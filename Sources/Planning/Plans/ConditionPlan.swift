@@ -20,6 +20,9 @@ public struct ConditionPlan: Sendable {
     /// For a plan over all fans built with a store's estimates: the shape
     /// chosen for each conjunct that reads a collection, and why.
     public var shapes: [ShapeDecision] = []
+    /// The SQL engine `sql` is written for (not part of the JSON form: a
+    /// stored plan is SQLite's, and is planned again for another engine).
+    public var dialect: PlanDialect = .sqlite
 
     public var isPureSQL: Bool { residual.isEmpty }
 }

@@ -16,23 +16,34 @@ public enum PlanBuilder {
     /// a stored plan depends on the program only.
     ///
     /// `forcing` gives every such conjunct one shape (and a grouped set the
-    /// window order `order`) without estimating: the differential tests run
-    /// every form against the evaluator.
+    /// order `order`) without estimating: the differential tests run every
+    /// form against the evaluator.
     ///
     /// With estimates, selective fan-level conjuncts carry the share of fans
     /// they were estimated to leave (`likelihood()` in SQLite), so SQLite's
     /// planner drives from their index instead of scanning every fan in id
     /// order: "correlated over the candidates" is what runs.
+    ///
+    /// `candidates` (with `.oneFan`) names a table of fan ids (`fan_id`) and
+    /// runs the one-fan plan for each of them at once: `f.id IN (SELECT fan_id
+    /// FROM candidates)` instead of `f.id = ?`, every collection read a
+    /// per-fan sub-query. An incremental refresh evaluates the fans whose data
+    /// or windows changed this way (`SegmentRefresher`).
     public static func plan(_ condition: Expr?, program: CheckedProgram, scope: FanScope,
                             estimator: PlanEstimator? = nil, forcing forced: PlanShape? = nil,
-                            order forcedOrder: GroupedOrder? = nil) -> ConditionPlan {
-        let compiler = SQLCompiler(program: program, scope: scope)
+                            order forcedOrder: GroupedOrder? = nil,
+                            candidates: String? = nil, dialect: PlanDialect? = nil) -> ConditionPlan {
+        // A plan runs on one engine: the one named, else the estimator's store's.
+        let dialect = dialect ?? estimator?.store.planDialect ?? .sqlite
+        let compiler = SQLCompiler(program: program, scope: scope, dialect: .named(dialect))
         let estimator = scope == .allFans ? estimator : nil
         let forced = scope == .allFans ? forced : nil
         let choosing = estimator != nil || forced != nil
         var clauses: [(clause: PlanSQL, conjunct: Expr?, reads: [CollectionRead])] = []
         var residual: [ResidualConjunct] = []
-        if scope == .oneFan {
+        if scope == .oneFan, let candidates {
+            clauses.append(("\(PlanSQL.outer("id")) IN (SELECT fan_id FROM \(raw: candidates))", nil, []))
+        } else if scope == .oneFan {
             clauses.append(("\(PlanSQL.outer("id")) = \(PlanSQL.parameter(.fanID))", nil, []))
         }
         for conjunct in condition.map({ conjuncts(of: $0, program: program) }) ?? [] {
@@ -97,14 +108,15 @@ public enum PlanBuilder {
             // this creator only (foreign keys and the store's creator-scope
             // triggers), so fan_profiles need not be visited to confirm it.
             query = sets.count == 1
-                ? "SELECT DISTINCT fan_id FROM (\(sets[0])) ORDER BY fan_id"
-                : PlanSQL.joined(sets.map { "SELECT fan_id FROM (\($0))" }, separator: " INTERSECT ") + " ORDER BY 1"
+                ? "SELECT DISTINCT fan_id FROM \(compiler.dialect.derivedTable(sets[0])) ORDER BY fan_id"
+                : PlanSQL.joined(sets.map { "SELECT fan_id FROM \(compiler.dialect.derivedTable($0))" }, separator: " INTERSECT ") + " ORDER BY 1"
         } else {
             let filters = PlanSQL.joined(clauses.map { " AND " + $0.clause }, separator: "")
             query = "SELECT \(PlanSQL.outer("id")) FROM fan_profiles \(raw: compiler.dialect.outerAlias) WHERE \(PlanSQL.outer("user_id")) = \(PlanSQL.creator)\(filters) ORDER BY \(PlanSQL.outer("id"))"
         }
         var plan = ConditionPlan(scope: scope, sql: query.rendered(in: compiler.dialect), bindings: query.bindings,
                                  residual: residual, condition: condition)
+        plan.dialect = dialect
         plan.isFanIndependent = condition.map { !compiler.dependsOnFan($0) } ?? true
         plan.shapes = decisions
         return plan

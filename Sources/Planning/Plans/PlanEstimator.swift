@@ -9,7 +9,7 @@ import Syntax
 /// window. Each figure is counted exactly when a count bounded by what the
 /// cheaper plan reads says so, else read off a sample of about a thousand of
 /// the creator's fans (`FanSample`), so estimating costs a few milliseconds
-/// whatever the store's size. One estimator serves one call (`segment eval`,
+/// whatever the store's size, on SQLite or PostgreSQL. One estimator serves one call (`segment eval`,
 /// one refresh, one `explain`): what it reads is kept for the next conjunct.
 public final class PlanEstimator {
     let store: CreatorStore
@@ -20,32 +20,12 @@ public final class PlanEstimator {
     private var perCandidate: [PlanSQL: Double] = [:]
     private var candidateHits: [PlanSQL: Int?] = [:]
     private var sampleCache: FanSample??
-    private var statistics: [String: [Double]]?
 
     /// `store`'s connection must have the `rulec_*` functions (`EngineStore.open`).
     public init(store: CreatorStore, program: CheckedProgram, context: EvaluationContext) {
         self.store = store
         self.program = program
         self.context = context
-    }
-
-    /// The numbers of an index's `sqlite_stat1` row: rows, then rows per
-    /// distinct value of each leading prefix of its columns. `ANALYZE` with
-    /// `analysis_limit` samples the first rows only, so only ratios between
-    /// later columns are worth reading (not `user_id`'s, nor the row count).
-    func stat(_ index: String) -> [Double]? {
-        if statistics == nil {
-            var table: [String: [Double]] = [:]
-            if (try? store.database.tableExists("sqlite_stat1")) == true,
-               let rows = try? store.database.rows("SELECT idx, stat FROM sqlite_stat1 WHERE idx IS NOT NULL") {
-                for row in rows {
-                    guard case .text(let name) = row[0], case .text(let stat) = row[1] else { continue }
-                    table[name] = stat.split(separator: " ").compactMap { Double($0) }
-                }
-            }
-            statistics = table
-        }
-        return statistics?[index]
     }
 
     /// Fans of the creator, in runs of consecutive ids spread over their id
@@ -75,18 +55,20 @@ public final class PlanEstimator {
 
     private func makeSample() -> FanSample? {
         let whole = Self.runLength * Self.runCount
-        let head: PlanSQL = "SELECT count(*), min(id), max(id) FROM (SELECT id FROM fan_profiles WHERE user_id = \(PlanSQL.creator) ORDER BY id LIMIT \(raw: String(whole + 1)))"
-        guard let row = try? store.rows(head.rendered()).first, let count = row[0].int64 else { return nil }
+        let head: PlanSQL = "SELECT count(*), min(id), max(id) FROM (SELECT id FROM fan_profiles WHERE user_id = \(PlanSQL.creator) ORDER BY id LIMIT \(raw: String(whole + 1))) AS head"
+        guard let row = try? rows(head).first, let count = row[0].int64 else { return nil }
         guard count > 0, let low = row[1].int64 else { return FanSample(fans: 0, isAll: true, runs: [], size: 0) }
         if count <= whole, let high = row[2].int64 {
             return FanSample(fans: Double(count), isAll: true, runs: [low...high], size: Int(count))
         }
-        guard let high = try? store.scalar("SELECT max(id) FROM fan_profiles WHERE user_id = :user").int64 else { return nil }
+        guard let high = try? rows("SELECT max(id) FROM fan_profiles WHERE user_id = \(PlanSQL.creator)").first?[0].int64 else { return nil }
         let span = Double(high - low + 1)
         let starts = (0..<Self.runCount).map { low + Int64(span * Double($0) / Double(Self.runCount)) }
         // One statement for all runs: each the next `runLength` fans from its start.
-        let run = "SELECT count(*), min(id), max(id) FROM (SELECT id FROM fan_profiles WHERE user_id = :user AND id >= ? ORDER BY id LIMIT \(Self.runLength))"
-        guard let found = try? store.rows(starts.map { _ in run }.joined(separator: " UNION ALL "), starts.map(SQLValue.integer)) else { return nil }
+        let runsQuery = PlanSQL.joined(starts.enumerated().map { index, start -> PlanSQL in
+            "SELECT count(*), min(id), max(id) FROM (SELECT id FROM fan_profiles WHERE user_id = \(PlanSQL.creator) AND id >= \(PlanSQL.parameter(.value(.int(start)))) ORDER BY id LIMIT \(raw: String(Self.runLength))) AS run\(raw: String(index))"
+        }, separator: " UNION ALL ")
+        guard let found = try? rows(runsQuery) else { return nil }
         var runs: [ClosedRange<Int64>] = []
         var size = 0
         for row in found {
@@ -123,7 +105,9 @@ public final class PlanEstimator {
     /// The sampled fans that pass `filters` (NOT INDEXED: the runs' rowid
     /// ranges drive, whatever index the filters could use).
     private func sampledFans(_ filters: PlanSQL) -> PlanSQL? {
-        inSample("f.id").map { "SELECT f.id FROM fan_profiles f NOT INDEXED WHERE \($0) AND f.user_id = \(PlanSQL.creator)\(filters)" }
+        // PostgreSQL has no such instruction and needs none: its statistics know the spend range.
+        let notIndexed = store.database.dialect == .postgres ? "" : " NOT INDEXED"
+        return inSample("f.id").map { "SELECT f.id FROM fan_profiles f\(raw: notIndexed) WHERE \($0) AND f.user_id = \(PlanSQL.creator)\(filters)" }
     }
 
     /// Rows per fan, over all of the creator's fans (those with none count),
@@ -163,8 +147,15 @@ public final class PlanEstimator {
     /// `column` is a range search of it.
     func hasIndex(_ table: String, leading column: String) -> Bool {
         if indexes[table] == nil {
-            // Every index's columns in one statement.
-            let query = "SELECT l.name, i.name FROM pragma_index_list(?) l, pragma_index_info(l.name) i ORDER BY l.name, i.seqno"
+            // Every index's columns in one statement. On PostgreSQL, its catalog; a
+            // failed statement would abort the batch's transaction, so nothing here may fail.
+            let query = store.database.dialect == .postgres ? """
+                SELECT i.relname::text, a.attname::text FROM pg_index x
+                JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+                CROSS JOIN LATERAL unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+                JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+                WHERE t.relname = ? AND pg_table_is_visible(t.oid) ORDER BY i.relname, k.ord
+                """ : "SELECT l.name, i.name FROM pragma_index_list(?) l, pragma_index_info(l.name) i ORDER BY l.name, i.seqno"
             var found: [String: [String]] = [:]
             for row in (try? store.database.rows(query, [.text(table)])) ?? [] {
                 guard case .text(let index) = row[0], case .text(let column) = row[1] else { continue }
@@ -190,7 +181,7 @@ public final class PlanEstimator {
                 return Estimate(value: value, how: "about \(Int(value)) fans (\(hits) of \(sample.size) sampled)")
             }
         }
-        let bounded: PlanSQL = "SELECT count(*) FROM (SELECT 1 FROM fan_profiles f WHERE f.user_id = \(PlanSQL.creator)\(filters) LIMIT \(raw: String(cap)))"
+        let bounded: PlanSQL = "SELECT count(*) FROM (SELECT 1 FROM fan_profiles f WHERE f.user_id = \(PlanSQL.creator)\(filters) LIMIT \(raw: String(cap))) AS bounded"
         guard let counted = count(bounded) else { return Estimate(value: fans, how: "unknown (counting failed)") }
         if counted < cap { return Estimate(value: Double(counted), how: "\(counted) fans (counted)") }
         let value = max(Double(cap), Double(hits ?? 0) * (sample?.scale ?? 1))
@@ -201,7 +192,7 @@ public final class PlanEstimator {
     private func sampledCandidates(_ clauses: [PlanSQL]) -> Int? {
         let filters = PlanSQL.joined(clauses.map { " AND " + $0 }, separator: "")
         if let known = candidateHits[filters] { return known }
-        let hits = sampledFans(filters).flatMap { count("SELECT count(*) FROM (\($0))") }
+        let hits = sampledFans(filters).flatMap { count("SELECT count(*) FROM (\($0)) AS sampled") }
         candidateHits[filters] = hits
         return hits
     }
@@ -215,7 +206,7 @@ public final class PlanEstimator {
     func windowRows(_ table: String, column: String, start: PlanSQL) -> Estimate? {
         let limit = Int(Self.countingLimit) + 1
         if hasIndex(table, leading: column) {
-            let bounded: PlanSQL = "SELECT count(*) FROM (SELECT 1 FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND \(raw: column) BETWEEN \(start) AND \(PlanSQL.parameter(.now)) LIMIT \(raw: String(limit)))"
+            let bounded: PlanSQL = "SELECT count(*) FROM (SELECT 1 FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND \(raw: column) BETWEEN \(start) AND \(PlanSQL.parameter(.now)) LIMIT \(raw: String(limit))) AS bounded"
             guard let counted = count(bounded) else { return nil }
             if counted < limit { return Estimate(value: Double(counted), how: "\(counted) rows in the window (counted)") }
         }
@@ -239,7 +230,7 @@ public final class PlanEstimator {
     /// The rows of a set of fan ids (`SELECT fan_id FROM fan_tag_values
     /// WHERE … tag = ?`), counted up to `cap`: nil when there are more.
     func setRows(_ set: PlanSQL, cap: Int) -> Int? {
-        count("SELECT count(*) FROM (SELECT 1 FROM (\(set)) LIMIT \(raw: String(cap + 1)))").flatMap { $0 <= cap ? $0 : nil }
+        count("SELECT count(*) FROM (SELECT 1 FROM (\(set)) AS members LIMIT \(raw: String(cap + 1))) AS bounded").flatMap { $0 <= cap ? $0 : nil }
     }
 
     /// Whether the `(user_id, fan_id, …)` index of `table` holds `columns`,
@@ -256,9 +247,11 @@ public final class PlanEstimator {
         (try? rows(query).first?[0].int64).flatMap { $0.map(Int.init) }
     }
 
+    /// Runs an estimating query; on PostgreSQL inside a transaction, in a
+    /// savepoint (`recoverable`), so a failure cannot abort the caller's work.
     private func rows(_ query: PlanSQL) throws -> [[SQLValue]] {
         let values = try PlanExecutor(store: store, program: program).bindingValues(query.bindings, context: context)
-        return try store.rows(query.rendered(), values)
+        return try store.recoverable { try store.rows(query.rendered(), values) }
     }
 
     public struct Estimate: Sendable, Hashable {

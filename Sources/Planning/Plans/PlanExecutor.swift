@@ -17,6 +17,10 @@ public struct PlanExecutor {
     /// The fans for whom the condition holds, ascending. For a one-fan plan,
     /// `fanID` names the fan (the result is it or nothing).
     public func fanIDs(_ plan: ConditionPlan, context: EvaluationContext, fanID: Int64? = nil) throws -> [Int64] {
+        // A plan written for another engine (a stored plan is SQLite's) is
+        // planned again in this store's dialect.
+        let plan = plan.dialect == store.planDialect
+            ? plan : PlanBuilder.plan(plan.condition, program: program, scope: plan.scope, dialect: store.planDialect)
         if plan.scope == .oneFan, plan.isFanIndependent, let fanID,
            try store.scalar("SELECT 1 FROM fan_profiles WHERE user_id = :user AND id = ?", [.integer(fanID)]).int64 == 1 {
             // `event.amount >= $20`, or no condition: nothing to read about the fan
@@ -27,10 +31,11 @@ public struct PlanExecutor {
         let values = try bindingValues(plan, context: context, fanID: fanID)
         var candidates: [Int64] = []
         do {
-            try store.forEachRow(plan.sql, values) { candidates.append($0.int64(0)) }
-        } catch let error as SQLiteError where error.message.contains("integer overflow") {
-            // SQLite's sum() fails on overflow where the language yields null:
-            // the evaluator is the reference, so let it answer.
+            try store.recoverable { try store.forEachRow(plan.sql, values) { candidates.append($0.int64(0)) } }
+        } catch let error as SQLiteError where error.message.contains("integer overflow") || ["22003", "22008"].contains(error.sqlState) {
+            // SQLite's sum() fails on overflow where the language yields null,
+            // PostgreSQL's floats overflow and its timestamps end (year 294276)
+            // where the language's do not: the evaluator is the reference, so let it answer.
             return try evaluatorFanIDs(plan.condition, context: context, only: fanID)
         }
         guard !plan.residual.isEmpty else { return candidates }

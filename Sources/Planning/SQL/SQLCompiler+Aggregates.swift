@@ -49,9 +49,9 @@ extension SQLCompiler {
         }
         switch aggregate.function {
         case .count: return "count(*)"
-        case .exists: return "count(*) > 0"
-        case .sum: return "coalesce(sum(\(column)), 0)"
-        case .avg: return field?.type == .money ? "rulec_money_avg(sum(\(column)), count(\(column)))" : "avg(\(column))"
+        case .exists: return dialect.conditionValue("count(*) > 0")
+        case .sum: return dialect.integerSum(column)
+        case .avg: return field?.type == .money ? "rulec_money_avg(sum(\(column)), count(\(column)))" : dialect.integerAverage(column, alias)
         case .min: return "min(\(column))"
         case .max: return "max(\(column))"
         }

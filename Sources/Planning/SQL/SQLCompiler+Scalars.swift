@@ -13,7 +13,7 @@ extension SQLCompiler {
             case .column(let column):
                 return .outer(column)
             case .hasActiveSubscription:
-                return "EXISTS (SELECT 1 FROM fan_subscriptions s WHERE s.user_id = \(PlanSQL.creator) AND s.fan_id = \(PlanSQL.outer("id")) AND s.status = \(bind(.value(.string("active")))))"
+                return dialect.conditionValue("EXISTS (SELECT 1 FROM fan_subscriptions s WHERE s.user_id = \(PlanSQL.creator) AND s.fan_id = \(PlanSQL.outer("id")) AND s.status = \(bind(.value(.string("active")))))")
             case .tags, .platforms:
                 throw ResidualReason(message: "a list is only usable with `in` or `length`")
             }
@@ -29,11 +29,11 @@ extension SQLCompiler {
         case .parenthesized(let inner):
             return try scalar(inner)
         case .binary(let op, let lhs, let rhs) where op != .and && op != .or:
-            return "rulec_op('\(raw: op.rawValue)', '\(raw: tag(lhs))', \(try scalar(lhs)), '\(raw: tag(rhs))', \(try scalar(rhs)))"
+            return dialect.arithmetic(op.rawValue, tag(lhs), try scalar(lhs), tag(rhs), try scalar(rhs))
         case .unary(.negate, let operand):
-            return "rulec_neg('\(raw: tag(operand))', \(try scalar(operand)))"
+            return dialect.negate(tag(operand), try scalar(operand))
         case .ago(let duration):
-            return "rulec_op('-', 't', \(bind(.now)), 'd', \(try scalar(duration)))"
+            return dialect.arithmetic("-", "t", bind(.now), "d", try scalar(duration))
         case .call(let function, let arguments):
             return try call(function.name, arguments, type: program.type(of: expr))
         case .aggregate(let aggregate):
@@ -58,9 +58,8 @@ extension SQLCompiler {
             // `fan.platforms` is distinct (§5): two accounts on one platform count once.
             return "(SELECT count(DISTINCT \(raw: list.column)) FROM \(raw: list.table) WHERE user_id = \(PlanSQL.creator) AND fan_id = \(PlanSQL.outer("id")))"
         }
-        let tags = arguments.map { tag($0) }.joined(separator: ",")
         let values = try arguments.map { try scalar($0) }
-        return "rulec_call('\(raw: name)', '\(raw: tags)', \(bind(.now)), \(bind(.zoneName)), \(PlanSQL.joined(values, separator: ", ")))"
+        return try dialect.call(name, arguments.map { tag($0) }, values, bind(.now), bind(.zoneName))
     }
 
     func tag(_ expr: Expr) -> String { SQLEncoding.tag(program.type(of: expr)) }

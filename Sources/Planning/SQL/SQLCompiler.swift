@@ -35,7 +35,7 @@ final class SQLCompiler {
     // MARK: Conditions
 
     func condition(_ expr: Expr, _ mode: Mode) throws -> PlanSQL {
-        if !dependsOnFan(expr) { return bind(.truth(expr)) }
+        if !dependsOnFan(expr) { return dialect.truthParameter(bind(.truth(expr))) }
         switch expr.kind {
         case .parenthesized(let inner):
             return try condition(inner, mode)
@@ -71,7 +71,7 @@ final class SQLCompiler {
     /// the same arithmetic the evaluator uses (overflow gives null, so false).
     func windowStart(_ duration: Expr) throws -> PlanSQL {
         guard dependsOnFan(duration) else { return bind(.windowStart(duration: duration)) }
-        return "rulec_op('-', 't', \(bind(.now)), 'd', \(try scalar(duration)))"
+        return dialect.arithmetic("-", "t", bind(.now), "d", try scalar(duration))
     }
 
     private func exact(_ sql: PlanSQL, _ mode: Mode) -> PlanSQL {
@@ -95,19 +95,25 @@ final class SQLCompiler {
             // equals nothing, so unlike SQL's NOT IN it cannot make the answer
             // unknown; a null x makes it false. x is computed once, in a
             // one-row subquery, because its text may hold bound values.
-            let list: PlanSQL = "(\(PlanSQL.joined(try listItems(rhs), separator: ", ")))"
-            return "(SELECT rulec_x IS NOT NULL AND NOT coalesce(rulec_x IN \(list), 0) FROM (SELECT \(try scalar(lhs)) AS rulec_x))"
+            return dialect.notIn(try scalar(lhs), try listItems(rhs))
         }
         let left = try scalar(lhs)
         switch op {
         case .in:
-            let items = try listItems(rhs)
-            return exact("(\(left) IN (\(PlanSQL.joined(items, separator: ", "))))", mode)
+            return exact(dialect.inList(left, try listItems(rhs)), mode)
         case .contains, .startsWith, .endsWith:
             let name = op == .contains ? "contains" : (op == .startsWith ? "starts" : "ends")
-            return exact("(rulec_str('\(raw: name)', \(left), \(try scalar(rhs))) = 1)", mode)
+            return exact(dialect.stringTest(name, left, try scalar(rhs)), mode)
         default:
-            return exact("(\(left) \(raw: sqlOperator(op)) \(try scalar(rhs)))", mode)
+            return exact(dialect.compare(left, sqlOperator(op), try scalar(rhs), isString(lhs) && isString(rhs)), mode)
+        }
+    }
+
+    /// Strings compare by Unicode scalars (byte order in PostgreSQL's "C").
+    func isString(_ expr: Expr) -> Bool {
+        switch program.type(of: expr) {
+        case .string?, .enumeration?: true
+        default: false
         }
     }
 
@@ -133,7 +139,7 @@ final class SQLCompiler {
             return try items.map { dependsOnFan($0) ? try scalar($0) : bind(.expression($0)) }
         default:
             if case .constant(_, .list(let values))? = program.resolution(of: expr) {
-                return values.map(constantItem)
+                return try values.map(constantItem)
             }
             throw ResidualReason(message: "`in` needs a list")
         }
@@ -142,10 +148,10 @@ final class SQLCompiler {
     /// One item of a list constant. A `date("…")` is a wall-clock time that
     /// becomes an instant only in the creator's zone, known per execution
     /// (§6 Time), so it is converted in the query like the evaluator does.
-    private func constantItem(_ value: LiteralValue) -> PlanSQL {
+    private func constantItem(_ value: LiteralValue) throws -> PlanSQL {
         guard case .date(let d) = value else { return bind(.value(Value(value, zone: .gmt))) }
         let text = String(format: "%04d-%02d-%02d %02d:%02d", d.year, d.month, d.day, d.hour, d.minute)
-        return "rulec_call('date', 's', \(bind(.now)), \(bind(.zoneName)), \(bind(.value(.string(text)))))"
+        return try dialect.call("date", ["s"], [bind(.value(.string(text)))], bind(.now), bind(.zoneName))
     }
 
     // MARK: Bindings and fan dependence

@@ -1,8 +1,10 @@
 /// The spellings that differ between SQL engines, in one place. Plans are
-/// built as `PlanSQL` fragments and rendered in a dialect; SQLite is the one
-/// the store runs today (PostgreSQL is a later issue: `$n` placeholders,
-/// `IS TRUE`, `double precision`, a creator parameter bound by position).
+/// built as `PlanSQL` fragments and rendered in a dialect: SQLite's here,
+/// PostgreSQL's in `SQLDialect+Postgres.swift`. Both write parameters as `?`
+/// and the creator as `:user`; the PostgreSQL connection numbers them.
 struct SQLDialect: Sendable {
+    /// Which engine, for plans and for `PlanBuilder.plan(…, dialect:)`.
+    let name: PlanDialect
     /// The placeholder for the `index`th parameter (1-based).
     let placeholder: @Sendable (Int) -> String
     /// The creator every row is scoped to.
@@ -15,6 +17,43 @@ struct SQLDialect: Sendable {
     let definite: @Sendable (PlanSQL) -> PlanSQL
     /// `x` converted to floating point.
     let toReal: @Sendable (PlanSQL) -> PlanSQL
+    /// A bound 0/1 truth (a fan-independent condition) used as a condition.
+    var truthParameter: @Sendable (PlanSQL) -> PlanSQL = { $0 }
+    /// An SQL condition (`EXISTS …`, `count(*) > 0`) used as a 0/1 value.
+    var conditionValue: @Sendable (PlanSQL) -> PlanSQL = { $0 }
+    /// `a op b` with the language's arithmetic; the tags name the operands' types (`SQLEncoding.tag`).
+    var arithmetic: @Sendable (_ op: String, _ tagA: String, _ a: PlanSQL, _ tagB: String, _ b: PlanSQL) -> PlanSQL = { op, ta, a, tb, b in
+        "rulec_op('\(raw: op)', '\(raw: ta)', \(a), '\(raw: tb)', \(b))"
+    }
+    var negate: @Sendable (_ tag: String, _ a: PlanSQL) -> PlanSQL = { tag, a in "rulec_neg('\(raw: tag)', \(a))" }
+    /// `contains` / `starts` / `ends` over Unicode scalars, as a condition (null is unknown).
+    var stringTest: @Sendable (_ name: String, _ a: PlanSQL, _ b: PlanSQL) -> PlanSQL = { name, a, b in
+        "(rulec_str('\(raw: name)', \(a), \(b)) = 1)"
+    }
+    /// A catalog function on fan data; throws `ResidualReason` when the
+    /// dialect cannot compute it exactly (the evaluator then does).
+    var call: @Sendable (_ name: String, _ tags: [String], _ arguments: [PlanSQL], _ now: PlanSQL, _ zone: PlanSQL) throws -> PlanSQL = { name, tags, arguments, now, zone in
+        "rulec_call('\(raw: name)', '\(raw: tags.joined(separator: ","))', \(now), \(zone), \(PlanSQL.joined(arguments, separator: ", ")))"
+    }
+    /// `x not in (list)` with the language's nulls: false for a null `x`, and
+    /// a null item equals nothing. `x` is computed once (its text may hold bound values).
+    var notIn: @Sendable (_ x: PlanSQL, _ items: [PlanSQL]) -> PlanSQL = { x, items in
+        "(SELECT rulec_x IS NOT NULL AND NOT coalesce(rulec_x IN (\(PlanSQL.joined(items, separator: ", "))), 0) FROM (SELECT \(x) AS rulec_x))"
+    }
+    /// `x in (items)`; an empty list holds nothing.
+    var inList: @Sendable (_ x: PlanSQL, _ items: [PlanSQL]) -> PlanSQL = { x, items in
+        "(\(x) IN (\(PlanSQL.joined(items, separator: ", "))))"
+    }
+    /// `a op b` for a comparison operator; `strings` when both sides are strings.
+    var compare: @Sendable (_ a: PlanSQL, _ op: String, _ b: PlanSQL, _ strings: Bool) -> PlanSQL = { a, op, b, _ in
+        "(\(a) \(raw: op) \(b))"
+    }
+    /// The sum of an integer-valued column (int, money, duration), 0 over no rows.
+    var integerSum: @Sendable (PlanSQL) -> PlanSQL = { "coalesce(sum(\($0)), 0)" }
+    /// The average of an int or duration column, as a number; `alias` is the rows' table alias.
+    var integerAverage: @Sendable (_ column: PlanSQL, _ alias: String) -> PlanSQL = { column, _ in "avg(\(column))" }
+    /// A sub-query in FROM (PostgreSQL 15 wants it named).
+    var derivedTable: @Sendable (PlanSQL) -> PlanSQL = { "(\($0))" }
     /// A condition with the share of rows it is expected to hold for, told
     /// to the engine's planner (`PlanBuilder`); nil where the engine has no
     /// such hint, and the condition stays as it is.
@@ -25,6 +64,7 @@ struct SQLDialect: Sendable {
     var indexedBy: (@Sendable (String) -> PlanSQL)? = nil
 
     static let sqlite = SQLDialect(
+        name: .sqlite,
         placeholder: { _ in "?" },
         creatorParameter: ":user",
         outerAlias: "f",
@@ -40,4 +80,18 @@ struct SQLDialect: Sendable {
         let text = String(format: "%.2g", min(1, max(p, 0.000001)))
         return text.contains(".") || text.contains("e") ? text : text + ".0"
     }
+
+    static func named(_ name: PlanDialect) -> SQLDialect {
+        switch name {
+        case .sqlite: .sqlite
+        case .postgres: .postgres
+        }
+    }
+}
+
+/// The SQL engine a plan is written for. A plan runs only on a store of its
+/// dialect (`PlanExecutor` re-plans one written for the other).
+public enum PlanDialect: String, Sendable, Hashable {
+    case sqlite
+    case postgres
 }

@@ -9,6 +9,8 @@ import Store
 /// construction rather than by imitation.
 public enum SQLFunctions {
     public static func register(on database: Database) throws {
+        // On PostgreSQL the same functions are the schema's, in PL/pgSQL.
+        guard database.dialect == .sqlite else { return }
         // rulec_op(op, tagA, a, tagB, b): + - * / % with the language's overflow,
         // rounding and division-by-zero rules.
         try database.registerFunction("rulec_op", arity: 5, deterministic: true) { args in

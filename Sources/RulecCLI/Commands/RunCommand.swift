@@ -12,7 +12,7 @@ struct RunCommand: Command {
     static let summary = "Run deployed rules over new events and due schedules"
     static let help = """
         Usage: rulec run [--once | --watch [--interval D]] [--dry-run] [--batch N] [--stale-after D]
-                         [--now T] [--db FILE] [--user ID] [--format text|json]
+                         [--now T] [--db FILE] [--user ID | --all-creators] [--format text|json]
 
         Consumes the creator's events since the engine's cursors (in time order, up to the
         clock) and the schedule slots due at the clock, runs the deployed rules, and writes
@@ -34,6 +34,9 @@ struct RunCommand: Command {
           --now T           the clock: ISO 8601 or Unix seconds (default the system clock)
           --db FILE         the store (default $RULEC_DB, else ./crm.sqlite)
           --user ID         the creator (default $RULEC_USER)
+          --all-creators    every creator of the store instead of one, one batch per creator at
+                            a time; on PostgreSQL any number of such processes share the creators
+                            (a creator busy in another process is passed over until the next pass)
           --format F        text (default) or json: {"events","runs","actions","queued_for_approval","errors",
                             "delayed_actions","scheduled","expired"}
         """
@@ -41,7 +44,11 @@ struct RunCommand: Command {
     static let knownOptions = ["--interval", "--batch", "--stale-after", "--format"] + StoreOptions.names
 
     static func run(_ arguments: inout Arguments, _ context: CommandContext) throws -> ExitCode {
-        let options = try StoreOptions.read(&arguments, context)
+        let allCreators = arguments.flag("--all-creators")
+        if allCreators, try arguments.option("--user") != nil {
+            throw CLIError.usage("--all-creators runs every creator of the store; it takes no --user")
+        }
+        let options = try StoreOptions.read(&arguments, context, userRequired: !allCreators)
         let watch = arguments.flag("--watch")
         let once = arguments.flag("--once")
         if watch && once { throw CLIError.usage("--once and --watch cannot be combined") }
@@ -62,6 +69,11 @@ struct RunCommand: Command {
             throw CLIError.usage("run takes no arguments, got '\(extra)'")
         }
 
+        let engineOptions = EngineOptions(batchSize: batch, staleAfterSeconds: staleAfter, dryRun: dryRun)
+        if allCreators {
+            return try AllCreatorsRun(options: options, engineOptions: engineOptions, watch: watch, interval: interval,
+                                      json: json, dryRun: dryRun).run(context)
+        }
         let session = try options.open(.write, context)
         let path = session.path, fixedNow = session.fixedNow
         let engine = Engine(store: session.creator,
@@ -104,7 +116,7 @@ struct RunCommand: Command {
 
 /// SIGINT/SIGTERM during `--watch`: noted, so the current batch finishes and
 /// the loop ends instead of the process dying mid-transaction.
-private final class StopSignal: @unchecked Sendable {
+final class StopSignal: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
     private var sources: [DispatchSourceSignal] = []

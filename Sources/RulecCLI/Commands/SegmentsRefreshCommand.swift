@@ -9,7 +9,7 @@ struct SegmentsRefreshCommand: Command {
     static let path = ["segments", "refresh"]
     static let summary = "Evaluate segments and store who entered and exited"
     static let help = """
-        Usage: rulec segments refresh [NAME...] [--rules PATH]... [--format text|json]
+        Usage: rulec segments refresh [NAME...] [--full] [--rules PATH]... [--format text|json]
                                       [--db FILE] [--user ID] [--now T]
 
         Evaluates the creator's segments (all, or those named) at 'now' and updates
@@ -19,7 +19,14 @@ struct SegmentsRefreshCommand: Command {
         'segment.exited' rules consume. All segments are refreshed in one transaction, in
         dependency order. Prints, per segment, its members and how many entered and exited.
 
+        A refresh after the first re-evaluates only the fans whose data changed since the
+        segment's last refresh and those whose rows crossed a window edge as the clock
+        moved; the result is always what re-evaluating every fan gives. A segment whose
+        definition changed, or that reads the clock in a way the refresh cannot bound, is
+        re-evaluated for every fan.
+
         Options:
+          --full        re-evaluate every fan of every segment refreshed
           --rules PATH  take the segments from these files or folders (repeatable) instead of
                         the deployed program; a segment never deployed gets its fan_segments row
           --format F    text (default) or json: {"segments":[{"name","members","entered","exited"}]}
@@ -30,10 +37,11 @@ struct SegmentsRefreshCommand: Command {
         Exit status: 0 refreshed, 1 the program has errors or a NAME is unknown, 2 usage or I/O error.
         """
 
-    static let knownOptions = ["--rules", "--format"] + StoreOptions.names
+    static let knownOptions = ["--rules", "--format", "--full"] + StoreOptions.names
 
     static func run(_ arguments: inout Arguments, _ context: CommandContext) throws -> ExitCode {
         let format = try OutputFormat(option: arguments.option("--format"))
+        let full = arguments.flag("--full")
         let rulesPaths = try ProgramSource.paths(&arguments)
         let options = try StoreOptions.read(&arguments, context)
         let names = try arguments.positionals(known: knownOptions)
@@ -47,7 +55,7 @@ struct SegmentsRefreshCommand: Command {
         let refreshed: [SegmentRefresh]
         do {
             refreshed = try SegmentRefresher(store: store, program: program)
-                .refresh(names.isEmpty ? nil : names, now: now, zone: session.zone)
+                .refresh(names.isEmpty ? nil : names, now: now, zone: session.zone, mode: full ? .full : .incremental)
         } catch {
             throw StoreOptions.cliError(error, path: session.path)
         }

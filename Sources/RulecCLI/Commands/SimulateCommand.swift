@@ -118,11 +118,23 @@ struct SimulateCommand: Command {
 
     static func text(_ report: SimulationReport, fans: Bool, comparison: SimulationComparison?) -> [String] {
         var lines = ["Backtest from \(Time.iso8601(report.from)) to \(Time.iso8601(report.to)): \(report.events) events replayed", ""]
-        var rows = [["rule", "fired", "fans", "sends", "queued for approval", "held back"]]
+        let policy = report.rules.contains { $0.heldByPolicy > 0 }
+        var rows = [["rule", "fired", "fans", "sends", "queued for approval", "held back"] + (policy ? ["held by policy"] : [])]
         for rule in report.rules {
-            rows.append([rule.rule, "\(rule.fired)", "\(rule.fans)", "\(rule.actions["send"] ?? 0)", "\(rule.queuedForApproval)", "\(rule.heldBack)"])
+            rows.append([rule.rule, "\(rule.fired)", "\(rule.fans)", "\(rule.actions["send"] ?? 0)", "\(rule.queuedForApproval)", "\(rule.heldBack)"]
+                        + (policy ? ["\(rule.heldByPolicy)"] : []))
         }
         lines += TextTable.lines(rows)
+        if policy {
+            // Which limit held them, per rule (LANGUAGE.md §11).
+            lines += ["", "Held by the policy:"]
+            for rule in report.rules where rule.heldByPolicy > 0 {
+                let reasons = rule.heldByPolicyReasons.sorted { $0.key < $1.key }.map { reason, count in
+                    reason.hasPrefix("quiet hours") ? "\(count) deferred to the end of \(reason)" : "\(count) skipped by \(reason)"
+                }
+                lines.append("- \(rule.rule): " + reasons.joined(separator: "; "))
+            }
+        }
         if fans {
             lines.append("")
             for rule in report.rules where !rule.fanIDs.isEmpty {

@@ -72,7 +72,7 @@ struct StoreOptions {
 
     /// A path as given, made absolute against the working directory.
     static func resolve(_ path: String, _ context: CommandContext) -> String {
-        if path.hasPrefix("/") || path == ":memory:" { return path }
+        if path.hasPrefix("/") || path == ":memory:" || Database.isPostgresURL(path) { return path }
         return URL(fileURLWithPath: context.workingDirectory).appendingPathComponent(path).path
     }
 

@@ -44,7 +44,7 @@ extension ApprovalQueue {
             FROM hitl_action_queue q
             LEFT JOIN automation_rules r ON r.id = q.rule_id AND r.user_id = :user
             LEFT JOIN fan_profiles f ON f.id = q.fan_id AND f.user_id = :user
-            WHERE q.user_id = :user)
+            WHERE q.user_id = :user) AS items
         """
 
     /// The creator's items, oldest first; only those with `status` when given.

@@ -34,13 +34,15 @@ public struct ScheduledActions {
     /// A send the policy's quiet hours hold until `dueAt`. One that was
     /// already scheduled (delayed, or deferred before) and is being run now
     /// keeps its row: claimed `done` a moment ago, it goes back to `pending`
-    /// with the new due time, in the same transaction.
+    /// with the new due time, in the same transaction. (PostgreSQL's key
+    /// starts with `user_id`, as every key there does for sharding.)
     func deferByPolicy(_ action: PreparedAction, dueAt: Int64, hitlID: Int64?) throws {
         try store.execute("""
             INSERT INTO automation_scheduled_actions (user_id, rule_id, run_id, fan_id, action_index, action_type, params_json,
                                                       due_at, status, hitl_id)
             VALUES (:user, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)
-            ON CONFLICT (run_id, fan_id, action_index) DO UPDATE SET due_at = excluded.due_at, status = 'pending'
+            ON CONFLICT (\(store.database.dialect == .postgres ? "user_id, " : "")run_id, fan_id, action_index)
+                DO UPDATE SET due_at = excluded.due_at, status = 'pending'
             """, [.integer(action.ruleID), .integer(action.runID), .integer(action.fanID), .int(action.actionIndex),
                   .text(action.actionType), .text(StoredAction.paramsJSON(action, keepingAfter: false)), .integer(dueAt),
                   .optional(hitlID)])

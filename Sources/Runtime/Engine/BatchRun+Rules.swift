@@ -26,7 +26,7 @@ extension BatchRun {
             options.observer?.evaluating(rule: rule.name, fanID: event.fanID, context: context)
             let matched: [Int64]
             do {
-                matched = try plans.fanIDs(rule.eventPlan, context: context, fanID: event.fanID)
+                matched = try store.recoverable { try plans.fanIDs(rule.eventPlan, context: context, fanID: event.fanID) }
             } catch {
                 try recordFailure(rule: rule, event: ref, at: event.time, error: error)
                 continue
@@ -62,7 +62,9 @@ extension BatchRun {
                 report.rules[rule.name, default: RunReport.RuleActivity()].heldBack += 1
                 for (index, action) in rule.rule.actions.enumerated() {
                     do {
-                        try skip(action, index: index, rule: rule, runID: runID, fanID: fan, context: context, reason: holdBack)
+                        try store.recoverable {
+                            try skip(action, index: index, rule: rule, runID: runID, fanID: fan, context: context, reason: holdBack)
+                        }
                     } catch {
                         report.errors += 1
                         report.noteAction(rule: rule.name, .init(.failed, "action"))

@@ -42,7 +42,7 @@ extension BatchRun {
             guard let plan = rule.schedulePlan else {
                 throw ScheduleError.missingPlan(rule: rule.name)
             }
-            matched = try plans.fanIDs(plan, context: context)
+            matched = try store.recoverable { try plans.fanIDs(plan, context: context) }
         } catch {
             try recordFailure(rule: rule, event: nil, at: slot.time, error: error)
             return

@@ -17,16 +17,47 @@ public struct Engine {
     /// One batch in one `BEGIN IMMEDIATE` transaction, committed (or, for a dry
     /// run, rolled back). `clock` is `--now`: events up to it are consumed.
     public func runBatch(clock: Int64) throws -> RunReport {
-        try inTransaction { try batch(clock: clock) }
+        try inTransaction { try lockedBatch(clock: clock, wait: true) ?? RunReport() }
+    }
+
+    /// One batch whose approvals and delayed actions falling due at the
+    /// `earlier` clocks run first, each at its clock (`BatchRun.earlierClocks`).
+    func runBatch(clock: Int64, earlier: [Int64]) throws -> RunReport {
+        try inTransaction { try batch(clock: clock, earlier: earlier) }
     }
 
     /// Batches until no event is left at `clock` (`run --once`), or until
     /// `shouldStop` says so between batches. A dry run runs every batch in one
     /// transaction that is rolled back, so later batches see the earlier ones.
+    /// One batch, or nil at once when another process holds the creator
+    /// (`run --all-creators` takes one batch per creator in turn). Outside a
+    /// dry run; call `prepareForRun` first.
+    public func runBatchIfFree(clock: Int64) throws -> RunReport? {
+        try store.transaction(.immediate) { try lockedBatch(clock: clock, wait: false) }
+    }
+
+    /// What `runUntilIdle` does before its batches: the planner's statistics
+    /// and the connection's cache (SQLite), once per connection and pass.
+    public static func prepareForRun(_ database: Database) throws {
+        try PlannerStatistics.refresh(database)
+        try PlannerStatistics.tuneConnection(database)
+    }
+
     public func runUntilIdle(clock: Int64, shouldStop: () -> Bool = { false }) throws -> RunReport {
+        try runUntilIdle(clock: clock, waitForCreator: true, shouldStop: shouldStop) ?? RunReport()
+    }
+
+    /// `runUntilIdle`, or nil at once when another process holds the
+    /// creator's batch (PostgreSQL; `CreatorStore.lockCreator`): the way
+    /// `run --all-creators` passes over a creator someone else is running.
+    public func runUntilIdleIfFree(clock: Int64, shouldStop: () -> Bool = { false }) throws -> RunReport? {
+        try runUntilIdle(clock: clock, waitForCreator: false, shouldStop: shouldStop)
+    }
+
+    private func runUntilIdle(clock: Int64, waitForCreator: Bool, shouldStop: () -> Bool) throws -> RunReport? {
         if options.dryRun {
             // Statistics are left alone too: a dry run writes nothing at all.
-            return try inTransaction { try batches(clock: clock, shouldStop: shouldStop) }
+            return try inTransaction { try batches(clock: clock, wait: waitForCreator, shouldStop: shouldStop) ?? RunReport() }
         }
         try PlannerStatistics.refresh(store.database)
         try PlannerStatistics.tuneConnection(store.database)
@@ -35,22 +66,37 @@ public struct Engine {
         // without a second connection, SQLite's own checkpoint does it as before.
         let checkpointer = try? BackgroundCheckpointer(database: store.database)
         defer { checkpointer?.stop() }
-        return try batches(clock: clock, shouldStop: shouldStop)
+        return try batches(clock: clock, wait: waitForCreator, shouldStop: shouldStop)
     }
 
-    private func batches(clock: Int64, shouldStop: () -> Bool) throws -> RunReport {
+    /// Nil when the first batch found the creator held by another process.
+    private func batches(clock: Int64, wait: Bool, shouldStop: () -> Bool) throws -> RunReport? {
         var total = RunReport()
+        var first = true
         repeat {
             // Outside a dry run each batch commits on its own; inside one, it is a savepoint.
-            let report = try store.transaction(.immediate) { try batch(clock: clock) }
+            guard let report = try store.transaction(.immediate, { try lockedBatch(clock: clock, wait: wait) }) else {
+                return first ? nil : total
+            }
+            first = false
             total.absorb(report)
         } while total.hasMoreEvents && !shouldStop()
         return total
     }
 
-    private func batch(clock: Int64) throws -> RunReport {
+    /// A batch under the creator's lock, taken first in its transaction (the
+    /// cursors are read after it, so they are what the last holder committed);
+    /// nil when `wait` is false and another process holds it.
+    private func lockedBatch(clock: Int64, wait: Bool) throws -> RunReport? {
+        guard try store.lockCreator(wait: wait) else { return nil }
+        return try batch(clock: clock)
+    }
+
+    private func batch(clock: Int64, earlier: [Int64] = []) throws -> RunReport {
         guard let deployed = try options.program ?? DeployedProgram.load(from: store) else { return RunReport() }
-        return try BatchRun(store: store, deployed: deployed, options: options, clock: clock).run()
+        let run = try BatchRun(store: store, deployed: deployed, options: options, clock: clock)
+        run.earlierClocks = earlier
+        return try run.run()
     }
 
     /// Runs `body` in an immediate transaction; a dry run's is rolled back

@@ -19,6 +19,8 @@ enum PlannerStatistics {
     /// (perf: ~8.5% of `run` in `sqlite3WalCheckpoint`). Every commit is still
     /// fsynced to the WAL, so durability is the same.
     static func tuneConnection(_ database: Database) throws {
+        // PostgreSQL's caches are the server's (shared_buffers), set by whoever runs it.
+        guard database.dialect == .sqlite else { return }
         try database.execute("PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192; PRAGMA temp_store = MEMORY")
     }
 

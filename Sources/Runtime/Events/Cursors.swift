@@ -26,10 +26,11 @@ public struct Cursors: Sendable, Equatable {
 
     /// Writes every cursor that moved past `previous`.
     public func write(to store: CreatorStore, since previous: Cursors, now: Int64) throws {
+        let larger = store.database.dialect.greatest("automation_cursors.last_id", "excluded.last_id")
         for source in EventSource.allCases where self[source] > previous[source] {
             try store.execute("""
                 INSERT INTO automation_cursors (user_id, source, last_id, updated_at) VALUES (:user, ?, ?, ?)
-                ON CONFLICT (user_id, source) DO UPDATE SET last_id = max(last_id, excluded.last_id), updated_at = excluded.updated_at
+                ON CONFLICT (user_id, source) DO UPDATE SET last_id = \(larger), updated_at = excluded.updated_at
                 """, [.text(source.rawValue), .integer(self[source]), .integer(now)])
         }
     }

@@ -40,20 +40,34 @@ public final class PolicyGate {
         return PolicyGate(policy: policy, bypassRuleIDs: bypass, store: store, creatorZone: try CreatorProfile.load(from: store).zone)
     }
 
+    /// The gate of `program` in `store` (`why`, which may be asked about a
+    /// program given with `--rules`): bypassing rules are found by name among
+    /// the store's rules, whose ids its sends carry.
+    static func make(program: CheckedProgram, store: CreatorStore) throws -> PolicyGate? {
+        guard let policy = program.policy else { return nil }
+        var ids: [String: Int64] = [:]
+        try store.forEachRow("SELECT name, id FROM automation_rules WHERE user_id = :user") { ids[$0.string(0)] = $0.int64(1) }
+        let bypass = Set(program.rules.filter { $0.declaration.bypassesPolicy }.compactMap { ids[$0.name] })
+        return PolicyGate(policy: policy, bypassRuleIDs: bypass, store: store, creatorZone: try CreatorProfile.load(from: store).zone)
+    }
+
     /// The gate of the creator's latest deployed program (approvals, outside a run).
     static func load(from store: CreatorStore) throws -> PolicyGate? {
         guard let deployed = try DeployedProgram.load(from: store) else { return nil }
         return try make(for: deployed, store: store)
     }
 
-    public func decide(ruleID: Int64, fanID: Int64, at now: Int64) throws -> Decision {
+    /// What the policy does to a send of `ruleID` to `fanID` executing at
+    /// `now`. `alsoCounting`: sends taken as executed at `now` besides the
+    /// store's (`why` predicting a rule's second send after its first).
+    public func decide(ruleID: Int64, fanID: Int64, at now: Int64, alsoCounting extra: Int = 0) throws -> Decision {
         guard !bypassRuleIDs.contains(ruleID) else { return .execute }
         if let quiet = policy.quietHours, let until = try quietEnd(quiet, fanID: fanID, at: now) {
             return .deferUntil(until)
         }
         guard longestWindow > 0 else { return .execute }
         // Executed sends of counted rules in the longest window; each cap counts its own tail.
-        var times: [Int64] = []
+        var times = [Int64](repeating: now, count: max(0, extra))
         try store.forEachRow("""
             SELECT created_at, rule_id FROM fan_messages
             WHERE user_id = :user AND fan_id = ? AND direction = 'outbound' AND rule_id IS NOT NULL

@@ -23,43 +23,85 @@ final class HistoryReplay {
     /// Every row to put back, in the order it goes back: by second, then
     /// `HistoryTable.all` order, then original id. Read once, so a second's
     /// replay costs no query to find its rows.
-    private var arrivals: [(time: Int64, table: Int, id: Int64)] = []
+    private var arrivals: [(time: Int64, table: Int, id: Int64, fan: Int64)] = []
     private var nextArrival = 0
+
+    /// What comes back at one second: the replay's unit (docs/SIMULATE.md,
+    /// "Several seconds in one batch").
+    struct Second: Sendable, Equatable {
+        let time: Int64
+        /// The fans the second's rows belong to (a new fan's own id).
+        var fans: Set<Int64> = []
+        /// Rows coming back.
+        var rows = 0
+        /// The ids of the `fan_profiles` rows coming back, lowest and highest
+        /// (they keep their ids, so the reader meets them in id order).
+        var profileIDs: ClosedRange<Int64>?
+    }
 
     /// Reads what comes back in `(from, to]`; returns the seconds at which rows do.
     func times(after from: Int64) throws -> [Int64] {
+        try seconds(after: from).map(\.time)
+    }
+
+    /// Reads what comes back in `(from, to]`, second by second, in time order.
+    func seconds(after from: Int64) throws -> [Second] {
         arrivals = []
         for (index, table) in HistoryTable.all.enumerated() {
+            let fan = table.table == "fan_profiles" ? "id" : "fan_id"
             try store.forEachRow("""
-                SELECT simulate_time, id FROM \(table.pendingTable)
+                SELECT simulate_time, id, \(fan) FROM \(table.pendingTable)
                 WHERE user_id = :user AND simulate_replayed AND simulate_time > ? AND simulate_time <= ?
-                """, [.integer(from), .integer(to)]) { arrivals.append(($0.int64(0), index, $0.int64(1))) }
+                """, [.integer(from), .integer(to)]) { arrivals.append(($0.int64(0), index, $0.int64(1), $0.int64(2))) }
         }
         arrivals.sort { ($0.time, $0.table, $0.id) < ($1.time, $1.table, $1.id) }
         nextArrival = 0
-        var times: [Int64] = []
-        for arrival in arrivals where times.last != arrival.time { times.append(arrival.time) }
-        return times
+        let profiles = HistoryTable.all.firstIndex { $0.table == "fan_profiles" }
+        var seconds: [Second] = []
+        for arrival in arrivals {
+            if seconds.last?.time != arrival.time { seconds.append(Second(time: arrival.time)) }
+            seconds[seconds.count - 1].fans.insert(arrival.fan)
+            seconds[seconds.count - 1].rows += 1
+            if arrival.table == profiles {
+                let range = seconds[seconds.count - 1].profileIDs
+                seconds[seconds.count - 1].profileIDs = min(range?.lowerBound ?? arrival.id, arrival.id)...max(range?.upperBound ?? arrival.id, arrival.id)
+            }
+        }
+        return seconds
+    }
+
+    /// Where the replay stands, to go back to when a transaction that put rows back is rolled back.
+    var position: Int {
+        get { nextArrival }
+        set { nextArrival = newValue }
     }
 
     /// Puts back the rows dated up to `time` not yet back, table by table in
-    /// `HistoryTable.all` order and by original id within a table.
+    /// `HistoryTable.all` order, each table's rows in one statement, by time
+    /// and original id: they get new ids in that order, so the engine's
+    /// cursor meets them as they happened.
     func putBack(through time: Int64) throws {
-        while nextArrival < arrivals.count, arrivals[nextArrival].time <= time {
-            let tableIndex = arrivals[nextArrival].table
-            var ids: [Int64] = []
-            while nextArrival < arrivals.count, arrivals[nextArrival].time <= time, arrivals[nextArrival].table == tableIndex {
-                ids.append(arrivals[nextArrival].id)
-                nextArrival += 1
-            }
-            let table = HistoryTable.all[tableIndex]
-            if table.keepsIDs { try keepCursorBehind(ids, of: table, at: time) }
-            for id in ids { try putBack(id, of: table) }
+        let start = nextArrival
+        while nextArrival < arrivals.count, arrivals[nextArrival].time <= time { nextArrival += 1 }
+        guard nextArrival > start else { return }
+        let lower = start > 0 ? arrivals[start - 1].time : Int64.min
+        var idsByTable = [[Int64]](repeating: [], count: HistoryTable.all.count)
+        // Arrivals are by time, then table, then id: each table's list is by time and id.
+        for arrival in arrivals[start..<nextArrival] { idsByTable[arrival.table].append(arrival.id) }
+        for (index, table) in HistoryTable.all.enumerated() where !idsByTable[index].isEmpty {
+            let ids = idsByTable[index]
+            if table.keepsIDs { try keepCursorBehind(ids.min()!, of: table, at: time) }
+            try putBack(ids, of: table, after: lower, through: time)
             if table.table == "fan_segment_member_events" { try applyMemberships(ids, at: time) }
         }
     }
 
-    private func putBack(_ id: Int64, of table: HistoryTable) throws {
+    /// Tables whose put-back rows others point at: their new ids are kept.
+    private static let referenced = Set(HistoryTable.all.flatMap { $0.references.map(\.table) })
+
+    /// Puts back `ids` of `table`: its replayed rows dated in `(lower, upper]`,
+    /// in that order.
+    private func putBack(_ ids: [Int64], of table: HistoryTable, after lower: Int64, through upper: Int64) throws {
         let names = (columns[table.table] ?? []).filter { table.keepsIDs || $0 != "id" }
         let values = names.map { name -> String in
             // `:user` binds the creator; the copied row's own user_id is the same.
@@ -69,22 +111,39 @@ final class HistoryReplay {
             return "coalesce((SELECT r.simulate_new_id FROM \(target) r WHERE r.id = p.\(name)), p.\(name))"
         }
         let conflict = table.table == "fan_tag_values" ? "OR IGNORE " : ""
+        let window = "p.user_id = :user AND p.simulate_replayed AND p.simulate_time > ? AND p.simulate_time <= ?"
         let inserted = try store.execute("""
             INSERT \(conflict)INTO \(table.table) (\(names.joined(separator: ", ")))
-            SELECT \(values.joined(separator: ", ")) FROM \(table.pendingTable) p WHERE p.id = ?
-            """, [.integer(id)])
-        guard inserted > 0 else { return }
-        try store.execute("UPDATE \(table.pendingTable) SET simulate_new_id = ? WHERE user_id = :user AND id = ?",
-                          [.integer(store.database.lastInsertRowID), .integer(id)])
+            SELECT \(values.joined(separator: ", ")) FROM \(table.pendingTable) p WHERE \(window) ORDER BY p.simulate_time, p.id
+            """, [.integer(lower), .integer(upper)])
+        guard Self.referenced.contains(table.table) else { return }
+        // One INSERT gives its rows consecutive new ids, in its order.
+        guard inserted == ids.count else { throw HistoryReplayError.unexpectedCount(table: table.table, expected: ids.count, inserted: inserted) }
+        let first = store.database.lastInsertRowID - Int64(ids.count) + 1
+        for (offset, id) in ids.enumerated() {
+            try store.execute("UPDATE \(table.pendingTable) SET simulate_new_id = ? WHERE user_id = :user AND id = ?",
+                              [.integer(first + Int64(offset)), .integer(id)])
+        }
+        // A row pointing at an earlier row of the same statement kept its old id: point it at the new one.
+        for reference in table.references where reference.table == table.table {
+            var pairs: [(row: Int64, target: Int64)] = []
+            try store.forEachRow("""
+                SELECT p.simulate_new_id, r.simulate_new_id FROM \(table.pendingTable) p JOIN \(table.pendingTable) r ON r.id = p.\(reference.column)
+                WHERE \(window) AND r.simulate_replayed AND r.simulate_time > ? AND (r.simulate_time, r.id) < (p.simulate_time, p.id)
+                """, [.integer(lower), .integer(upper), .integer(lower)]) { pairs.append(($0.int64(0), $0.int64(1))) }
+            for pair in pairs {
+                try store.execute("UPDATE \(table.table) SET \(reference.column) = ? WHERE user_id = :user AND id = ?",
+                                  [.integer(pair.target), .integer(pair.row)])
+            }
+        }
     }
 
     /// A row put back under its own id below the source's cursor would never
     /// be read: the cursor steps back below it, and the rows in between that
     /// were already handled are listed as handled ahead of it (the engine's
     /// `automation_events_ahead`), so none is read twice.
-    private func keepCursorBehind(_ ids: [Int64], of table: HistoryTable, at time: Int64) throws {
-        guard let lowest = ids.first,
-              let cursor = try store.scalar("SELECT last_id FROM automation_cursors WHERE user_id = :user AND source = ?",
+    private func keepCursorBehind(_ lowest: Int64, of table: HistoryTable, at time: Int64) throws {
+        guard let cursor = try store.scalar("SELECT last_id FROM automation_cursors WHERE user_id = :user AND source = ?",
                                             [.text(table.table)]).int64,
               lowest <= cursor else { return }
         try store.execute("""
@@ -108,6 +167,17 @@ final class HistoryReplay {
                     SELECT 1 FROM simulate_pending_fan_segment_member_events p WHERE p.user_id = :user AND p.id = ?
                     AND p.change = 'exited' AND p.segment_id = fan_segment_members.segment_id AND p.fan_id = fan_segment_members.fan_id)
                 """, [.integer(id)])
+        }
+    }
+}
+
+enum HistoryReplayError: Error, CustomStringConvertible {
+    case unexpectedCount(table: String, expected: Int, inserted: Int)
+
+    var description: String {
+        switch self {
+        case .unexpectedCount(let table, let expected, let inserted):
+            "backtest: \(inserted) rows of \(table) went back, \(expected) were expected"
         }
     }
 }

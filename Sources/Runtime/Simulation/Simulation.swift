@@ -18,8 +18,11 @@ public struct Simulation {
     /// --dry-run --simulate` without `--prune`): deployed rules the files do not
     /// mention are kept running, as that deploy would keep them.
     public var prune: Bool
-    /// Where the shadow store's file goes (default: the system's temporary folder).
+    /// Where the shadow store's file goes (default: in memory, or the system's
+    /// temporary folder for a large store: `ShadowStore`).
     public var scratchFolder: URL?
+    /// Told of every rule evaluation of the replay, as `EngineOptions.observer`.
+    public var observer: (any EvaluationObserver)?
 
     public init(from: Int64, to: Int64, files: [SourceFile]? = nil, prune: Bool = true, scratchFolder: URL? = nil) {
         self.from = from
@@ -63,22 +66,72 @@ public struct Simulation {
 
         let marks = try AuditMarks.current(in: store)
         let replay = try HistoryReplay(store: store, to: to)
-        let times = Set(try replay.times(after: from)).union(slotTimes).union([to]).sorted()
+        var seconds = try replay.seconds(after: from)
+        let known = Set(seconds.map(\.time))
+        seconds += slotTimes.union([to]).subtracting(known).map { HistoryReplay.Second(time: $0) }
+        seconds.sort { $0.time < $1.time }
         var options = EngineOptions()
         options.program = deployed
+        options.observer = observer
         let engine = Engine(store: store, options: options)
+        let clockEvents = ClockEvents(store: store)
         var report = SimulationReport(from: from, to: to)
-        for time in times {
-            try store.transaction { try replay.putBack(through: time) }
-            var batch: RunReport
-            repeat {
-                batch = try engine.runBatch(clock: time)
-                report.events += batch.events
-            } while batch.hasMoreEvents
+        var start = 0
+        while start < seconds.count {
+            start = try replayGroup(from: start, of: seconds, slots: slotTimes, replay: replay, engine: engine,
+                                    clockEvents: clockEvents, report: &report)
         }
         report.rules = try marks.results(in: store, ruleNames: deployed.rules.map(\.name))
         report.caveats = HistoryCaveats.of(deployed.program)
         return report
+    }
+
+    /// Replays the seconds from `start` on that can share one engine batch
+    /// (`ReplayBatch`); returns the index of the first second after them.
+    private func replayGroup(from start: Int, of seconds: [HistoryReplay.Second], slots: Set<Int64>, replay: HistoryReplay,
+                             engine: Engine, clockEvents: ClockEvents, report: inout SimulationReport) throws -> Int {
+        let pending = try clockEvents.pending(through: seconds[start].time + ReplayBatch.maxSpan)
+        var limit: Int64?
+        while true {
+            let group = ReplayBatch.group(of: seconds, from: start, slots: slots, clockEvents: pending,
+                                          batchSize: engine.options.batchSize, before: limit)
+            let end = group.end
+            let position = replay.position
+            let mark = try clockEvents.mark()
+            do {
+                report.events += try engine.store.transaction {
+                    // What falls due inside the group runs first, each at its own second's clock.
+                    let events = try catchUp(to: seconds[end].time, replay: replay, engine: engine,
+                                             earlier: group.clockSeconds.filter { $0 < seconds[end].time })
+                    if end > start, let due = try clockEvents.fellDue(through: seconds[end].time, since: mark) {
+                        throw ReplayBatch.Split(time: due)
+                    }
+                    return events
+                }
+                report.batches += 1
+                return end + 1
+            } catch let split as ReplayBatch.Split {
+                // Made in the group and due inside it: a shorter group, ending before it.
+                report.splits += 1
+                replay.position = position
+                limit = split.time
+            }
+        }
+    }
+
+    /// Puts back the rows dated up to `time` and runs the engine at `time`
+    /// until no event is left; returns the source events it consumed.
+    private func catchUp(to time: Int64, replay: HistoryReplay, engine: Engine, earlier: [Int64] = []) throws -> Int {
+        try replay.putBack(through: time)
+        var events = 0
+        var batch: RunReport
+        var earlier = earlier
+        repeat {
+            batch = try engine.runBatch(clock: time, earlier: earlier)
+            earlier = []
+            events += batch.events
+        } while batch.hasMoreEvents
+        return events
     }
 }
 

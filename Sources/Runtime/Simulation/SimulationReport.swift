@@ -10,11 +10,17 @@ public struct SimulationReport: Sendable, Equatable {
         public var fanIDs: [Int64] = []
         /// Fans whose match cooldown or limit held back.
         public var heldBack = 0
-        /// Actions carried out or scheduled (`after`) by type; queued and held-back ones are not.
+        /// Actions carried out or scheduled (`after`) by type; queued, held-back
+        /// and policy-held ones are not.
         public var actions: [String: Int] = ["send": 0, "tag": 0, "untag": 0, "note": 0]
         public var queuedForApproval = 0
-        /// Actions a sending policy would have held (0: no policy exists yet).
+        /// Sends the program's policy held (LANGUAGE.md §11): skipped by a
+        /// frequency cap, or deferred to the end of quiet hours (counted once
+        /// even when a cap skips it when it comes due).
         public var heldByPolicy = 0
+        /// Those sends by what held them: `frequency cap: 2 sends per fan per 1d`,
+        /// `quiet hours 22:00 to 08:00` (a send deferred, then skipped, counts under both).
+        public var heldByPolicyReasons: [String: Int] = [:]
 
         public var fans: Int { fanIDs.count }
 
@@ -25,6 +31,9 @@ public struct SimulationReport: Sendable, Equatable {
     public var to: Int64
     /// Source events replayed (rule-raised cascades not counted).
     public var events = 0
+    /// Engine batches the replay ran, and groups of seconds it had to replay
+    /// one second at a time after all (docs/SIMULATE.md); not part of the JSON.
+    public var batches = 0, splits = 0
     /// Every rule of the simulated program, in its source order.
     public var rules: [RuleResult] = []
     /// Fields the program reads that the store keeps no history of.
@@ -55,6 +64,13 @@ public struct AuditMarks: Sendable, Equatable {
 
     /// Per rule name, what the engine wrote after these marks.
     public func results(in store: CreatorStore, ruleNames: [String]) throws -> [SimulationReport.RuleResult] {
+        // Which actions have `after`: a delayed-action row of one without it is a send the policy deferred.
+        var delays: [String: [CheckedActionDelay]] = [:]
+        let program = try DeployedProgram.load(from: store)?.program
+        let quiet = "quiet hours " + (program?.policy?.quietHours?.description ?? "")
+        for rule in program?.rules ?? [] {
+            delays[rule.name] = rule.actions.map { $0.after == nil ? .none : $0.afterSeconds.map(CheckedActionDelay.seconds) ?? .unknown }
+        }
         var byID: [Int64: String] = [:]
         try store.forEachRow("SELECT id, name FROM automation_rules WHERE user_id = :user") { byID[$0.int64(0)] = $0.string(1) }
         var results = Dictionary(uniqueKeysWithValues: ruleNames.map { ($0, SimulationReport.RuleResult(rule: $0)) })
@@ -80,10 +96,38 @@ public struct AuditMarks: Sendable, Equatable {
                             AND s.fan_id = a.fan_id AND s.action_index = a.action_index)
             GROUP BY a.rule_id, a.action_type
             """, [.integer(actions), .integer(runs)]) { row in update(row.int64(0)) { $0.actions[row.string(1), default: 0] += row.int(2) } }
+        // A delayed-action row is an `after` action scheduled, or a send the
+        // policy deferred: one without `after`, or one whose due time is not
+        // its run's time plus the delay (deferred again when it came due).
+        var held: [String: Set<String>] = [:]
         try store.forEachRow("""
-            SELECT rule_id, action_type, count(*) FROM automation_scheduled_actions
-            WHERE user_id = :user AND id > ? AND hitl_id IS NULL GROUP BY rule_id, action_type
-            """, [.integer(delayed)]) { row in update(row.int64(0)) { $0.actions[row.string(1), default: 0] += row.int(2) } }
+            SELECT s.rule_id, s.action_type, s.action_index, s.due_at, r.triggered_at, s.run_id, s.fan_id
+            FROM automation_scheduled_actions s JOIN automation_rule_runs r ON r.user_id = s.user_id AND r.id = s.run_id
+            WHERE s.user_id = :user AND s.id > ? AND s.hitl_id IS NULL
+            """, [.integer(delayed)]) { row in
+            guard let name = byID[row.int64(0)] else { return }
+            let index = row.int(2)
+            let delay = delays[name].flatMap { index < $0.count ? $0[index] : nil } ?? .unknown
+            let deferred = switch delay {
+            case .none: true
+            case .seconds(let seconds): row.int64(3) != row.int64(4) + seconds
+            case .unknown: false
+            }
+            if deferred {
+                held[name, default: []].insert("\(row.int64(5)):\(row.int64(6)):\(index)")
+                update(row.int64(0)) { $0.heldByPolicyReasons[quiet, default: 0] += 1 }
+            } else {
+                update(row.int64(0)) { $0.actions[row.string(1), default: 0] += 1 }
+            }
+        }
+        try store.forEachRow("""
+            SELECT rule_id, run_id, fan_id, action_index, reason FROM automation_rule_actions
+            WHERE user_id = :user AND id > ? AND outcome = 'skipped' AND reason LIKE 'frequency cap:%'
+            """, [.integer(actions)]) { row in
+            if let name = byID[row.int64(0)] { held[name, default: []].insert("\(row.int64(1)):\(row.int64(2)):\(row.int(3))") }
+            update(row.int64(0)) { $0.heldByPolicyReasons[row.string(4), default: 0] += 1 }
+        }
+        for (name, sends) in held where results[name] != nil { results[name]!.heldByPolicy = sends.count }
         try store.forEachRow("SELECT rule_id, count(*) FROM hitl_action_queue WHERE user_id = :user AND id > ? GROUP BY rule_id",
                              [.integer(approvals)]) { row in update(row.int64(0)) { $0.queuedForApproval += row.int(1) } }
         return ruleNames.map { name in
@@ -92,4 +136,13 @@ public struct AuditMarks: Sendable, Equatable {
             return result
         }
     }
+}
+
+/// An action's `after`, as the audit reading needs it.
+private enum CheckedActionDelay {
+    /// No `after`.
+    case none
+    case seconds(Int64)
+    /// An `after` whose length is only known when it is scheduled.
+    case unknown
 }

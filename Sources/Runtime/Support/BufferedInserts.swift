@@ -17,11 +17,13 @@ import Store
 /// IMMEDIATE`), and every row of the table the batch writes after that goes
 /// through this writer, so nobody else takes ids meanwhile; an explicit id
 /// moves the sequence on as an automatic one does. `flush` runs before the
-/// batch commits.
+/// batch commits. (PostgreSQL: one row per `INSERT`, see `insert`.)
 final class BufferedInserts {
     private let store: CreatorStore
     private let table: String
     private let singleSQL: String
+    /// PostgreSQL's single-row insert, the id left to the table's identity.
+    private let identitySQL: String
     private let manySQL: String
     private var nextID: Int64?
     private var waiting: [SQLValue] = []
@@ -37,12 +39,19 @@ final class BufferedInserts {
         let head = "INSERT INTO \(table) (id, user_id, \(columns.joined(separator: ", "))) VALUES "
         let row = "(?, :user" + String(repeating: ", ?", count: columns.count) + ")"
         self.singleSQL = head + row
+        self.identitySQL = "INSERT INTO \(table) (user_id, \(columns.joined(separator: ", "))) VALUES (:user"
+            + String(repeating: ", ?", count: columns.count) + ")"
         self.manySQL = head + Array(repeating: row, count: Self.rowsPerInsert).joined(separator: ", ")
     }
 
     /// Takes the row's id now; writes the row now when `referenced` (other
     /// rows will point to it), else with the next full statement or `flush`.
     func insert(_ values: [SQLValue], referenced: Bool) throws -> Int64 {
+        // On PostgreSQL other processes write the same tables at the same time
+        // (other creators' batches), so ids cannot be handed out here from
+        // max(id) + 1: each row goes in at once and the identity gives its id,
+        // in the order rows are asked for, as on SQLite.
+        if store.database.dialect == .postgres { return try store.insert(identitySQL, values) }
         let id = try takeID()
         if referenced {
             try store.execute(singleSQL, [.integer(id)] + values)

@@ -52,6 +52,8 @@ extension WhyReport {
 
         var fields: [String: Value]?
         var asOf: FiringLimits.RunSelector?
+        /// Whether `run` has a run of this rule on the event or slot.
+        var handled = false
         switch rule.trigger {
         case .event(let spec, _):
             guard question.slot == nil else { throw WhyError.slotForEventRule }
@@ -72,7 +74,12 @@ extension WhyReport {
             if before == nil, question.options.isStale(eventTime: seen.event.time, clock: question.clock) {
                 before = .stale(ageSeconds: question.clock - seen.event.time, staleAfterSeconds: question.options.staleAfterSeconds)
             }
-            if let deployed { report.notes += try recorded(.event(source: reference.source, id: reference.id), ruleID: deployed.id, fanID: question.fanID, store: store) }
+            if let deployed {
+                let notes = try recorded(.event(source: reference.source, id: reference.id), rule: rule, ruleID: deployed.id,
+                                         fanID: question.fanID, store: store)
+                handled = !notes.isEmpty
+                report.notes += notes
+            }
         case .schedule(let schedule):
             guard question.event == nil else { throw WhyError.eventForSchedule }
             let slot: Int64
@@ -93,7 +100,11 @@ extension WhyReport {
             if before == nil {
                 before = try slotDecision(slot, schedule: schedule, ruleID: deployed?.id, clock: question.clock, zone: zone, store: store)
             }
-            if let deployed { report.notes += try recorded(.slot(slot), ruleID: deployed.id, fanID: question.fanID, store: store) }
+            if let deployed {
+                let notes = try recorded(.slot(slot), rule: rule, ruleID: deployed.id, fanID: question.fanID, store: store)
+                handled = !notes.isEmpty
+                report.notes += notes
+            }
         }
 
         let holds: Bool
@@ -112,7 +123,60 @@ extension WhyReport {
             try FiringLimits.holdBack(rule, ruleID: $0.id, fanID: question.fanID, at: report.now, store: store, asOf: asOf)
         }
         report.verdict = verdict(before: before, holds: holds, holdBack: holdBack, limits: report.limits)
+        let firesLater = if case .notYet = report.verdict { holds && holdBack == nil } else { false }
+        if !handled, report.verdict == .fires || firesLater {
+            report.policy = try policyChecks(rule, program: question.program, ruleID: deployed?.id, fanID: question.fanID,
+                                             at: report.now, store: store)
+        }
         return report
+    }
+
+    /// What the policy does to each send of a firing at `now`, in action
+    /// order, by `PolicyGate.decide`, the call `run` makes before a send
+    /// executes: a send the rule made just before counts for the next one.
+    /// Other rules on the same event run first when their priority is higher,
+    /// and their sends count too: `why` looks at this rule alone.
+    private static func policyChecks(_ rule: CheckedRule, program: CheckedProgram, ruleID: Int64?, fanID: Int64, at now: Int64,
+                                     store: CreatorStore) throws -> [PolicyCheck] {
+        guard let gate = try PolicyGate.make(program: program, store: store) else { return [] }
+        var checks: [PolicyCheck] = []
+        var executed = 0
+        for (index, action) in rule.actions.enumerated() {
+            guard case .send(let template, _, _) = action.kind else { continue }
+            var check = PolicyCheck(action: index + 1, template: template, at: now, decision: "executes", until: nil, reason: "")
+            if rule.declaration.bypassesPolicy {
+                check.decision = "bypasses"
+                check.reason = "the rule has `bypass policy`: its sends neither wait nor count"
+            } else if action.requiresApproval {
+                check.at = nil
+                check.decision = "at_approval"
+                check.reason = "it waits for approval; the policy decides when it is approved and executes"
+            } else if action.after != nil, action.afterSeconds == nil {
+                check.at = nil
+                check.decision = "when_due"
+                check.reason = "its delay is computed when it is scheduled; the policy decides when it falls due"
+            } else {
+                let delay = action.afterSeconds
+                let time = now + (delay ?? 0)
+                check.at = time
+                let due = delay == nil ? "" : "when it falls due at \(Value.timestamp(time)), as the store stands now: "
+                switch try gate.decide(ruleID: ruleID ?? -1, fanID: fanID, at: time, alsoCounting: delay == nil ? executed : 0) {
+                case .execute:
+                    check.reason = due + "no cap is reached" + (gate.policy.quietHours.map { " and it is outside quiet hours \($0)" } ?? "")
+                    if delay == nil { executed += 1 }
+                case .deferUntil(let until):
+                    check.decision = "deferred"
+                    check.until = until
+                    check.reason = due + "inside quiet hours \(gate.policy.quietHours?.description ?? "") on the fan's clock: "
+                        + "it waits until \(Value.timestamp(until)), when the caps are checked"
+                case .skip(let reason):
+                    check.decision = "skipped"
+                    check.reason = due + reason
+                }
+            }
+            checks.append(check)
+        }
+        return checks
     }
 
     /// Paused, undeployed, untriggered, not yet and stale come before the
@@ -187,7 +251,8 @@ extension WhyReport {
     }
 
     /// What `run` recorded for this rule and event or slot, when it has handled it.
-    private static func recorded(_ run: FiringLimits.RunSelector, ruleID: Int64, fanID: Int64, store: CreatorStore) throws -> [String] {
+    private static func recorded(_ run: FiringLimits.RunSelector, rule: CheckedRule, ruleID: Int64, fanID: Int64,
+                                 store: CreatorStore) throws -> [String] {
         let (clause, values) = run.runFilter
         let rows = try store.rows("""
             SELECT r.id, r.outcome, (SELECT count(*) FROM automation_rule_firings f WHERE f.user_id = :user AND f.run_id = r.id AND f.fan_id = ?)
@@ -199,18 +264,31 @@ extension WhyReport {
             let fired = (row[2].int64 ?? 0) > 0
             let handled = "run has handled this \(what): run \(row[0].int64 ?? 0), \(outcome)"
                 + (fired ? ", fired for this fan" : outcome == "matched" ? (what == "event" ? ", held back for this fan" : ", did not fire for this fan") : "")
-            return [handled] + (try policyNotes(runID: row[0].int64 ?? 0, fanID: fanID, store: store))
+            return [handled] + (try policyNotes(runID: row[0].int64 ?? 0, rule: rule, fanID: fanID, store: store))
         }
     }
 
-    /// Sends of that run the policy skipped (LANGUAGE.md §11), with the limit that held each.
-    private static func policyNotes(runID: Int64, fanID: Int64, store: CreatorStore) throws -> [String] {
-        try store.rows("""
+    /// Sends of that run the policy skipped (LANGUAGE.md §11), with the limit
+    /// that held each, and those it deferred to the end of quiet hours (a
+    /// send without `after` that has a delayed-action row).
+    private static func policyNotes(runID: Int64, rule: CheckedRule, fanID: Int64, store: CreatorStore) throws -> [String] {
+        let skipped = try store.rows("""
             SELECT action_index, reason FROM automation_rule_actions
             WHERE user_id = :user AND run_id = ? AND fan_id = ? AND outcome = 'skipped' AND reason LIKE 'frequency cap:%'
             ORDER BY action_index
             """, [.integer(runID), .integer(fanID)]).map { row in
             "the policy held back action \((row[0].int64 ?? 0) + 1) (a send): \(row[1].string ?? "")"
         }
+        let deferred = try store.rows("""
+            SELECT action_index, due_at, status FROM automation_scheduled_actions
+            WHERE user_id = :user AND run_id = ? AND fan_id = ? AND action_type = 'send' ORDER BY action_index
+            """, [.integer(runID), .integer(fanID)]).compactMap { row -> String? in
+            let index = Int(row[0].int64 ?? 0)
+            guard index < rule.actions.count, rule.actions[index].after == nil else { return nil }
+            let due = Value.timestamp(row[1].int64 ?? 0)
+            let state = row[2].string == "pending" ? "it waits until \(due)" : "it came due at \(due)"
+            return "the policy deferred action \(index + 1) (a send) to the end of quiet hours on the fan's clock: \(state)"
+        }
+        return skipped + deferred
     }
 }

@@ -31,6 +31,11 @@ extension WhyReport {
                          ("firings_in_window", .int(check.firings.count)),
                          ("firings", .array(check.firings.map(Self.json)))])
             })),
+            ("policy", .array(policy.map { check in
+                .object([("action", .int(check.action)), ("template", .string(check.template)),
+                         ("at", check.at.map(Self.time) ?? .null), ("decision", .string(check.decision)),
+                         ("until", check.until.map(Self.time) ?? .null), ("reason", .string(check.reason))])
+            })),
             ("notes", .array(notes.map(JSONValue.string))),
         ])
     }

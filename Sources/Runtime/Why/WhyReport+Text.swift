@@ -31,6 +31,18 @@ extension WhyReport {
             let state = switch check.holdsBack { case true?: "holds it back"; case false?: "clear"; case nil: "not known" }
             lines.append("\(check.clause): \(state) (\(check.reason))")
         }
+        if !policy.isEmpty { lines.append("") }
+        for check in policy {
+            let what = switch check.decision {
+            case "deferred": "deferred"
+            case "skipped": "held back"
+            case "bypasses": "bypasses the policy"
+            case "at_approval": "decided at approval"
+            case "when_due": "decided when due"
+            default: "executes"
+            }
+            lines.append("policy, action \(check.action) (send \(Value.string(check.template))): \(what) (\(check.reason))")
+        }
         lines.append("")
         lines.append("→ " + verdictText)
         return lines.joined(separator: "\n") + "\n"

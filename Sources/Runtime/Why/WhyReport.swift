@@ -25,6 +25,11 @@ public struct WhyReport: Sendable {
     public var tree: WhyNode?
     /// One check per `cooldown` / `limit` clause.
     public var limits: [LimitCheck]
+    /// What the sending policy does to each send of a firing that has not
+    /// happened yet (LANGUAGE.md §11), decided by `PolicyGate`, the gate `run`
+    /// asks; empty without a policy, for a rule that does not fire, or for an
+    /// event `run` has handled (its notes say what the policy did then).
+    public var policy: [PolicyCheck] = []
     /// What the reader should know beyond the verdict (no event given, already handled…).
     public var notes: [String]
     public var verdict: WhyVerdict
@@ -37,6 +42,21 @@ public struct WhyReport: Sendable {
         public var id: Int64
         public init(source: String, id: Int64) { self.source = source; self.id = id }
         public var description: String { "\(source):\(id)" }
+    }
+
+    /// One send of the rule and what the policy does to it.
+    public struct PolicyCheck: Sendable, Equatable {
+        /// The action's place among the rule's actions, from 1.
+        public var action: Int
+        public var template: String
+        /// When the gate decides: the event's time, or when an `after` send
+        /// falls due; nil for a send that waits for approval (decided when approved).
+        public var at: Int64?
+        /// `executes`, `deferred`, `skipped`, `bypasses` or `at_approval`.
+        public var decision: String
+        /// For `deferred`: when quiet hours end on the fan's clock, and the caps are checked again.
+        public var until: Int64?
+        public var reason: String
     }
 
     /// One recorded firing of the rule for the fan: when, by which run, on what.

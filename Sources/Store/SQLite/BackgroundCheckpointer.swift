@@ -33,7 +33,7 @@ public final class BackgroundCheckpointer {
     /// by. Nil for a database without a WAL file (`:memory:` or a journal mode
     /// other than WAL), which has nothing to copy back. One per connection.
     public init?(database: Database, everyPages: Int32 = 2_048, limitPages: Int32 = 16_384) throws {
-        guard database.path != ":memory:", !database.path.isEmpty,
+        guard database.dialect == .sqlite, database.path != ":memory:", !database.path.isEmpty,
               try database.scalar("PRAGMA journal_mode").string == "wal" else { return nil }
         let connection = try Database(path: database.path)
         self.database = database

@@ -18,6 +18,9 @@ extension Database {
     /// of arguments. Mark it `deterministic` only when the same arguments always
     /// give the same result: SQLite may then use it in indexes and fold calls.
     public func registerFunction(_ name: String, arity: Int32, deterministic: Bool, _ body: @escaping SQLFunction) throws {
+        guard dialect == .sqlite else {
+            throw SQLiteError(code: 1, message: "PostgreSQL cannot call Swift functions; \(name) is defined by the schema in PL/pgSQL")
+        }
         let box = Unmanaged.passRetained(FunctionBox(body)).toOpaque()
         var flags = SQLITE_UTF8
         if deterministic { flags |= SQLITE_DETERMINISTIC }

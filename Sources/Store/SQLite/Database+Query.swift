@@ -10,6 +10,11 @@ extension Database: RowSource {
 
     /// Whether a table of that name exists.
     public func tableExists(_ name: String) throws -> Bool {
-        try scalar("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", [.text(name)]) == .integer(1)
+        switch dialect {
+        case .sqlite:
+            try scalar("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", [.text(name)]) == .integer(1)
+        case .postgres:
+            try scalar("SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = ?", [.text(name)]) == .integer(1)
+        }
     }
 }

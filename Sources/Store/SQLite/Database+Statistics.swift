@@ -5,6 +5,9 @@ extension Database {
     /// rows per index, so it stays fast on a large store; afterwards SQLite's
     /// own `PRAGMA optimize` refreshes only tables that changed a lot.
     public func refreshPlannerStatistics() throws {
+        // PostgreSQL's autovacuum keeps its statistics; an engine role that does
+        // not own the tables could not ANALYZE them anyway.
+        guard dialect == .sqlite else { return }
         if try !tableExists("sqlite_stat1") {
             try execute("PRAGMA analysis_limit = 1000; ANALYZE")
         } else {

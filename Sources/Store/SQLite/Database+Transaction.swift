@@ -16,7 +16,12 @@ extension Database {
         let nested = transactionDepth > 0 || isInTransaction
         // Savepoints run per action in `rulec run`: their statements come from the
         // statement cache instead of being parsed by `sqlite3_exec` each time.
-        if nested { try execute("SAVEPOINT \(savepoint)", []) } else { try execute("BEGIN \(kind.rawValue)") }
+        if nested {
+            try execute("SAVEPOINT \(savepoint)", [])
+        } else {
+            // PostgreSQL has no lock modes on BEGIN: its writers lock rows, not the file.
+            try execute(dialect == .sqlite ? "BEGIN \(kind.rawValue)" : "BEGIN")
+        }
         transactionDepth += 1
         defer { transactionDepth -= 1 }
         do {
@@ -26,6 +31,8 @@ extension Database {
         } catch {
             // A failed rollback (say, SQLite already rolled back on a full disk)
             // must not hide the error that caused it.
+            // A rollback undoes a `set_config` made inside it too.
+            scopedUserID = nil
             if nested {
                 try? execute("ROLLBACK TO \(savepoint)")
                 try? execute("RELEASE \(savepoint)")

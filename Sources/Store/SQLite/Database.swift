@@ -5,11 +5,33 @@ import Foundation
 /// SQLite's C API. Opens in WAL mode (unless read-only) with foreign keys
 /// enforced and a busy timeout; caches prepared statements by SQL text.
 ///
+/// Or a connection to PostgreSQL, when `path` is a `postgres://` or
+/// `postgresql://` URL (RULEC.md "More than one creator"): the same API, with
+/// the SQL written in SQLite's parameter syntax translated once per statement
+/// (`Placeholders`) and the few statements whose syntax differs chosen by
+/// `dialect` (`SQLDialect`). libpq does the talking (`PostgresConnection`).
+///
 /// Not thread-safe by design: a connection belongs to one task at a time,
 /// which is how every command and the engine use it.
 public final class Database {
-    let handle: OpaquePointer
+    /// The connection underneath: a SQLite handle or a PostgreSQL connection.
+    enum Connection {
+        case sqlite(OpaquePointer)
+        case postgres(PostgresConnection)
+    }
+    let connection: Connection
+    /// The SQLite handle (only called on SQLite's paths, which check `dialect` first).
+    var handle: OpaquePointer {
+        guard case .sqlite(let handle) = connection else { preconditionFailure("a SQLite call on a PostgreSQL connection") }
+        return handle
+    }
+    /// The file's path, or the PostgreSQL URL.
     public let path: String
+    /// Which SQL the connection speaks where SQLite's and PostgreSQL's differ.
+    public let dialect: SQLDialect
+    /// The creator `rulec.user_id` is set to for the session (PostgreSQL), nil when unknown.
+    var scopedUserID: String?
+    private let opensReadOnly: Bool
     private var statementCache: [String: Statement] = [:]
     /// True when a read-only open could not use the write-ahead log (its folder
     /// cannot be written) and reads the main file as it is on disk instead.
@@ -46,6 +68,18 @@ public final class Database {
 
     /// Opens the file at `path` as `options.access` allows; `":memory:"` works too.
     public init(path: String, options: Options = Options()) throws {
+        self.path = path
+        self.opensReadOnly = options.readOnly
+        if Self.isPostgresURL(path) {
+            let connection = try PostgresConnection(url: path)
+            self.connection = .postgres(connection)
+            self.dialect = .postgres
+            // A reading command cannot write, whatever the role may do.
+            if options.readOnly { try connection.executeScript("SET default_transaction_read_only = on") }
+            try connection.executeScript("SET lock_timeout = \(options.busyTimeoutMilliseconds)")
+            return
+        }
+        self.dialect = .sqlite
         let access: Int32 = switch options.access {
         case .create: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         case .readWrite: SQLITE_OPEN_READWRITE
@@ -63,8 +97,7 @@ public final class Database {
             handle = try Self.openHandle(Self.immutableURI(path),
                                          flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE)
         }
-        self.handle = handle
-        self.path = path
+        self.connection = .sqlite(handle)
         self.readsFileWithoutLog = withoutLog
         sqlite3_busy_timeout(handle, options.busyTimeoutMilliseconds)
         sqlite3_extended_result_codes(handle, 1)
@@ -76,7 +109,15 @@ public final class Database {
 
     /// True when the connection cannot write the main database (opened read-only,
     /// or SQLite fell back to read-only because the OS refuses writes).
-    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+    public var isReadOnly: Bool {
+        if dialect == .postgres { return opensReadOnly }
+        return sqlite3_db_readonly(handle, "main") == 1
+    }
+
+    /// Whether `path` names a PostgreSQL database rather than a file.
+    public static func isPostgresURL(_ path: String) -> Bool {
+        path.hasPrefix("postgres://") || path.hasPrefix("postgresql://")
+    }
 
     private static func openHandle(_ path: String, flags: Int32) throws -> OpaquePointer {
         var opened: OpaquePointer?
@@ -106,13 +147,14 @@ public final class Database {
     /// close until any statement still held elsewhere is finalized.
     deinit {
         statementCache.removeAll()
-        sqlite3_close_v2(handle)
+        if case .sqlite(let handle) = connection { sqlite3_close_v2(handle) }
     }
 
     // MARK: Running SQL
 
     /// Runs one or more statements without parameters (DDL, pragmas, scripts).
     public func execute(_ sql: String) throws {
+        if case .postgres(let connection) = connection { return try connection.executeScript(sql) }
         var message: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &message)
         guard code == SQLITE_OK else {
@@ -132,7 +174,7 @@ public final class Database {
     /// uncached statement is returned instead, so nested reads never collide.
     public func cachedStatement(_ sql: String) throws -> Statement {
         if let statement = statementCache[sql] {
-            if sqlite3_stmt_busy(statement.handle) != 0 { return try prepare(sql) }
+            if statement.isBusy { return try prepare(sql) }
             statement.reset()
             return statement
         }
@@ -147,9 +189,18 @@ public final class Database {
         try cachedStatement(sql).execute(bindings)
     }
 
-    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
-    public var changes: Int { Int(sqlite3_changes64(handle)) }
-    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+    public var lastInsertRowID: Int64 {
+        if case .postgres(let connection) = connection { return connection.lastInsertRowID }
+        return sqlite3_last_insert_rowid(handle)
+    }
+    public var changes: Int {
+        if case .postgres(let connection) = connection { return connection.changes }
+        return Int(sqlite3_changes64(handle))
+    }
+    public var isInTransaction: Bool {
+        if case .postgres(let connection) = connection { return connection.isInTransaction }
+        return sqlite3_get_autocommit(handle) == 0
+    }
 
     /// A typed error from the connection's current error state.
     func error(code: Int32, sql: String) -> SQLiteError {

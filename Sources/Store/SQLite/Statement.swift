@@ -7,40 +7,69 @@ import Foundation
 /// byte length so an embedded NUL survives, and every failure becomes a
 /// `SQLiteError` carrying the statement's SQL.
 public final class Statement {
-    let handle: OpaquePointer
+    /// The SQLite statement; nil on PostgreSQL, where `postgres` holds the statement.
+    let sqliteHandle: OpaquePointer?
     /// The raw connection, not the `Database`: the database caches statements,
     /// so a strong reference back would be a cycle that never closes the file.
     /// A statement that outlives its `Database` keeps working, because
     /// `sqlite3_close_v2` waits until the last statement is finalized.
-    private let connection: OpaquePointer
+    private let connection: OpaquePointer?
+    let postgres: PostgresStatement?
     public let sql: String
     private var columnIndexByName: [String: Int32]?
 
     init(database: Database, sql: String) throws {
-        var prepared: OpaquePointer?
-        let code = sqlite3_prepare_v3(database.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, nil)
-        guard code == SQLITE_OK, let prepared else {
-            throw SQLiteError(connection: database.handle, code: code, sql: sql)
-        }
-        self.handle = prepared
-        self.connection = database.handle
         self.sql = sql
+        switch database.connection {
+        case .sqlite(let handle):
+            var prepared: OpaquePointer?
+            let code = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, nil)
+            guard code == SQLITE_OK, let prepared else {
+                throw SQLiteError(connection: handle, code: code, sql: sql)
+            }
+            self.sqliteHandle = prepared
+            self.connection = handle
+            self.postgres = nil
+        case .postgres(let connection):
+            self.sqliteHandle = nil
+            self.connection = nil
+            self.postgres = try PostgresStatement(connection: connection, sql: sql)
+        }
     }
 
-    deinit { sqlite3_finalize(handle) }
+    /// The SQLite statement (only called on SQLite's paths).
+    var handle: OpaquePointer { sqliteHandle! }
+
+    deinit { if let sqliteHandle { sqlite3_finalize(sqliteHandle) } }
+
+    /// Whether the statement is between its first step and its end (a cursor is open on it).
+    var isBusy: Bool {
+        if let postgres { return postgres.isBusy }
+        return sqlite3_stmt_busy(handle) != 0
+    }
 
     // MARK: Parameters
 
-    public var parameterCount: Int32 { sqlite3_bind_parameter_count(handle) }
+    public var parameterCount: Int32 {
+        if let postgres { return Int32(postgres.placeholders.count) }
+        return sqlite3_bind_parameter_count(handle)
+    }
 
     /// The 1-based index of a named parameter such as `:user`, or nil when the SQL has none.
     public func parameterIndex(_ name: String) -> Int32? {
+        if let postgres { return postgres.placeholders.names[name].map(Int32.init) }
         let index = sqlite3_bind_parameter_index(handle, name)
         return index == 0 ? nil : index
     }
 
     /// Binds one value at a 1-based parameter index.
     public func bind(_ value: SQLValue, at index: Int32) throws {
+        if let postgres {
+            guard index >= 1, index <= parameterCount else {
+                throw SQLiteError(code: SQLITE_RANGE, message: "no parameter \(index) (the statement takes \(parameterCount))", sql: sql)
+            }
+            return postgres.bind(value, at: index)
+        }
         let code: Int32
         switch value {
         case .integer(let v):
@@ -56,7 +85,7 @@ public final class Statement {
         case .null:
             code = sqlite3_bind_null(handle, index)
         }
-        guard code == SQLITE_OK else { throw SQLiteError(connection: connection, code: code, sql: sql) }
+        guard code == SQLITE_OK else { throw SQLiteError(connection: connection!, code: code, sql: sql) }
     }
 
     /// Text goes in with its UTF-8 byte count, never as a C string, so `\0` is kept.
@@ -93,6 +122,7 @@ public final class Statement {
 
     /// Makes the statement ready to run again: rewinds it and clears every binding.
     public func reset() {
+        if let postgres { return postgres.reset() }
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
     }
@@ -102,12 +132,13 @@ public final class Statement {
     /// Advances one row: true when a row is available, false when done.
     @discardableResult
     public func step() throws -> Bool {
+        if let postgres { return try postgres.step() }
         let code = sqlite3_step(handle)
         switch code {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
         default:
-            let error = SQLiteError(connection: connection, code: code, sql: sql)
+            let error = SQLiteError(connection: connection!, code: code, sql: sql)
             sqlite3_reset(handle)
             throw error
         }
@@ -120,6 +151,7 @@ public final class Statement {
         defer { reset() }
         try bind(values)
         while try step() {}
+        if let postgres { return postgres.connection.changes }
         return Int(sqlite3_changes64(connection))
     }
 
@@ -127,19 +159,24 @@ public final class Statement {
     @discardableResult
     public func insert(_ values: [SQLValue]) throws -> Int64 {
         try execute(values)
+        if let postgres { return postgres.connection.lastInsertRowID }
         return sqlite3_last_insert_rowid(connection)
     }
 
     // MARK: Columns of the current row
 
-    public var columnCount: Int32 { sqlite3_column_count(handle) }
+    public var columnCount: Int32 {
+        if let postgres { return postgres.columnCount }
+        return sqlite3_column_count(handle)
+    }
 
     public func columnName(_ index: Int32) -> String {
-        sqlite3_column_name(handle, index).map { String(cString: $0) } ?? ""
+        if let postgres { return postgres.columnName(index) }
+        return sqlite3_column_name(handle, index).map { String(cString: $0) } ?? ""
     }
 
     public func columnIndex(_ name: String) -> Int32? {
-        if columnIndexByName == nil {
+        if columnIndexByName == nil || columnIndexByName?.isEmpty == true {
             var map: [String: Int32] = [:]
             for i in 0..<columnCount where map[columnName(i)] == nil { map[columnName(i)] = i }
             columnIndexByName = map
@@ -147,18 +184,59 @@ public final class Statement {
         return columnIndexByName?[name]
     }
 
-    public func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
-    public func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
-    public func double(_ index: Int32) -> Double { sqlite3_column_double(handle, index) }
+    public func isNull(_ index: Int32) -> Bool {
+        if let postgres { return postgres.value(index).isNull }
+        return sqlite3_column_type(handle, index) == SQLITE_NULL
+    }
+
+    /// The column as an integer, converted as SQLite converts (a real truncated, text parsed, else 0).
+    public func int64(_ index: Int32) -> Int64 {
+        if let postgres {
+            switch postgres.value(index) {
+            case .integer(let v): return v
+            case .real(let v): return v.isFinite ? Int64(exactly: v.rounded(.towardZero)) ?? (v < 0 ? .min : .max) : 0
+            case .text(let v): return Int64(v) ?? Int64(Double(v)?.rounded(.towardZero) ?? 0)
+            default: return 0
+            }
+        }
+        return sqlite3_column_int64(handle, index)
+    }
+
+    public func double(_ index: Int32) -> Double {
+        if let postgres {
+            switch postgres.value(index) {
+            case .integer(let v): return Double(v)
+            case .real(let v): return v
+            case .text(let v): return Double(v) ?? 0
+            default: return 0
+            }
+        }
+        return sqlite3_column_double(handle, index)
+    }
 
     /// Text read with its byte count, so embedded NULs come back intact.
     public func string(_ index: Int32) -> String {
+        if let postgres {
+            switch postgres.value(index) {
+            case .text(let v): return v
+            case .null: return ""
+            case .blob(let v): return String(decoding: v, as: UTF8.self)
+            case let other: return PostgresType.text(of: other)
+            }
+        }
         guard let bytes = sqlite3_column_text(handle, index) else { return "" }
         let count = Int(sqlite3_column_bytes(handle, index))
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 
     public func data(_ index: Int32) -> Data {
+        if let postgres {
+            switch postgres.value(index) {
+            case .blob(let v): return v
+            case .text(let v): return Data(v.utf8)
+            default: return Data()
+            }
+        }
         let count = Int(sqlite3_column_bytes(handle, index))
         guard count > 0, let bytes = sqlite3_column_blob(handle, index) else { return Data() }
         return Data(bytes: bytes, count: count)
@@ -166,12 +244,13 @@ public final class Statement {
 
     /// The column as stored, in its own storage class.
     public func value(_ index: Int32) -> SQLValue {
+        if let postgres { return postgres.value(index) }
         switch sqlite3_column_type(handle, index) {
-        case SQLITE_INTEGER: .integer(int64(index))
-        case SQLITE_FLOAT: .real(double(index))
-        case SQLITE_TEXT: .text(string(index))
-        case SQLITE_BLOB: .blob(data(index))
-        default: .null
+        case SQLITE_INTEGER: return .integer(int64(index))
+        case SQLITE_FLOAT: return .real(double(index))
+        case SQLITE_TEXT: return .text(string(index))
+        case SQLITE_BLOB: return .blob(data(index))
+        default: return .null
         }
     }
 }

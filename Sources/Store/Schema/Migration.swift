@@ -32,10 +32,16 @@ extension Migration {
             Migration(version: 13, name: "check_lists", sql: Schema.checkLists(rewriting: earlier.map(\.sql))),
             Migration(version: 14, name: "firings_by_person", sql: Schema.firingsByPerson),
             Migration(version: 15, name: "window_indexes", sql: Schema.windowIndexes),
+            Migration(version: 16, name: "segment_change_log", sql: Schema.segmentChangeLog),
         ]
     }()
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
+
+    /// The migrations of a dialect: SQLite's above, PostgreSQL's in `PostgresSchema`.
+    public static func all(for dialect: SQLDialect) -> [Migration] {
+        dialect == .sqlite ? all : PostgresSchema.migrations
+    }
 }
 
 /// The DDL of each migration, one extension per domain (Schema+*.swift).

@@ -20,6 +20,7 @@ enum Migrator {
     /// Applies the migrations the file lacks; returns the versions applied.
     @discardableResult
     static func migrate(_ database: Database, migrations: [Migration] = Migration.all) throws -> [Int] {
+        if database.dialect == .postgres { return try migratePostgres(database) }
         let supported = migrations.last?.version ?? 0
         // Checked before taking the write lock, so a read-only look at a newer file fails cleanly.
         let found = try currentVersion(of: database)
@@ -39,6 +40,25 @@ enum Migrator {
                 applied.append(migration.version)
             }
             return applied
+        }
+    }
+
+    /// PostgreSQL's migrations (`PostgresSchema.migrations`, the same numbers)
+    /// as `PostgresMigrator`'s one script, which takes an advisory lock as
+    /// `BEGIN IMMEDIATE` serializes SQLite's; a newer database is refused
+    /// before anything runs, with the same error as a newer file.
+    private static func migratePostgres(_ database: Database) throws -> [Int] {
+        let supported = PostgresSchema.latestVersion
+        let found = try currentVersion(of: database)
+        if found > supported { throw StoreError.newerSchema(path: database.path, found: found, supported: supported) }
+        if found == supported { return [] }
+        do {
+            try database.execute(PostgresMigrator.script())
+            let now = try currentVersion(of: database)
+            return PostgresSchema.migrations.map(\.version).filter { $0 > found && $0 <= now }
+        } catch let error as SQLiteError where error.sqlState == PostgresMigrator.newerSchemaSQLState {
+            // Another process migrated past this build meanwhile.
+            throw StoreError.newerSchema(path: database.path, found: try currentVersion(of: database), supported: supported)
         }
     }
 }

@@ -38,13 +38,15 @@ extension CreatorCatalog {
     /// Monthly earnings per platform and kind, summed from the fans' real
     /// transactions, so the rollup agrees with the ledger. Fees are 20%.
     func writeEarnings() throws {
+        let dialect = creator.database.dialect
+        let gross = dialect.integerSum("amount_cents")
         try creator.execute("""
             INSERT INTO creator_earnings (user_id, period_kind, period_start_at, period_end_at, platform, content_type,
                                           transaction_count, gross_cents, fees_cents, net_cents, computed_at)
-            SELECT :user, 'month', month_start, unixepoch(month_start, 'unixepoch', '+1 month'), platform, kind,
-                   count(*), sum(amount_cents), sum(amount_cents) / 5, sum(amount_cents) - sum(amount_cents) / 5, ?
-            FROM (SELECT unixepoch(occurred_at, 'unixepoch', 'start of month') AS month_start, platform, kind, amount_cents
-                  FROM fan_transactions WHERE user_id = :user)
+            SELECT :user, 'month', month_start, \(dialect.plusOneMonth("month_start")), platform, kind,
+                   count(*), \(gross), \(gross) / 5, \(gross) - \(gross) / 5, ?
+            FROM (SELECT \(dialect.startOfMonth("occurred_at")) AS month_start, platform, kind, amount_cents
+                  FROM fan_transactions WHERE user_id = :user) AS t
             GROUP BY month_start, platform, kind
             ORDER BY month_start, platform, kind
             """, [.integer(now - Seconds.hour)])

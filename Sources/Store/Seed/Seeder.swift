@@ -19,12 +19,19 @@ public enum Seeder {
         // nothing but speed; the previous setting comes back afterwards.
         // A large page cache keeps the indexes being filled in memory instead of
         // spilling them to the WAL and reading them back.
-        let synchronous = try database.scalar("PRAGMA synchronous").int64 ?? 2
-        let cacheSize = try database.scalar("PRAGMA cache_size").int64 ?? -2000
-        try database.execute("PRAGMA synchronous = OFF; PRAGMA cache_size = -524288")
-        defer { try? database.execute("PRAGMA synchronous = \(synchronous); PRAGMA cache_size = \(cacheSize)") }
+        // On PostgreSQL the same trade is `synchronous_commit = off` for this one transaction.
+        var restore = ""
+        if database.dialect == .sqlite {
+            let synchronous = try database.scalar("PRAGMA synchronous").int64 ?? 2
+            let cacheSize = try database.scalar("PRAGMA cache_size").int64 ?? -2000
+            try database.execute("PRAGMA synchronous = OFF; PRAGMA cache_size = -524288")
+            restore = "PRAGMA synchronous = \(synchronous); PRAGMA cache_size = \(cacheSize)"
+        }
+        defer { if !restore.isEmpty { try? database.execute(restore) } }
 
-        try database.transaction(.immediate) {
+        // The creator's transaction: on PostgreSQL it sets `rulec.user_id`, which row-level security checks every row against.
+        try creator.transaction(.immediate) {
+            if database.dialect == .postgres { try database.execute("SET LOCAL synchronous_commit = off") }
             var catalog = CreatorCatalog(creator: creator, options: options)
             try catalog.writeProfile()
             let templateIDs = try catalog.writeTemplates()
@@ -48,10 +55,13 @@ public enum Seeder {
 
     /// Rows the creator now has, per table that holds creator rows.
     static func report(for creator: CreatorStore) throws -> SeedReport {
-        let tables = try creator.database.rows("""
+        let tables = try creator.database.rows(creator.database.dialect == .sqlite ? """
             SELECT m.name FROM sqlite_schema m
             WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'user_id')
             ORDER BY m.name
+            """ : """
+            SELECT table_name::text FROM information_schema.columns
+            WHERE table_schema = current_schema() AND column_name = 'user_id' ORDER BY table_name COLLATE "C"
             """).compactMap { $0[0].string }
         return SeedReport(rowsByTable: try tables.map { table in
             (table, Int(try creator.scalar("SELECT count(*) FROM \(table) WHERE user_id = :user").int64 ?? 0))

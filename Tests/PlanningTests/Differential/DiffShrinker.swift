@@ -8,12 +8,13 @@ import Syntax
 /// leaves, dropped windows and filters) and drops fans and rows, keeping
 /// each step only while the same kind of disagreement remains.
 enum DiffShrinker {
-    static func shrink(_ failing: DiffCase, problems: [String], budget: Int = 800) -> (DiffCase, [String]) {
+    static func shrink(_ failing: DiffCase, problems: [String], budget: Int = 800,
+                       makeStore: (DiffCRM) throws -> Store = { try $0.makeStore() }) -> (DiffCase, [String]) {
         let kinds = DiffHarness.kinds(problems)
         var current = failing
         var currentProblems = problems
         var attempts = 0
-        var store = try? current.crm.makeStore()
+        var store = try? makeStore(current.crm)
 
         func stillFails(_ candidate: DiffCase, _ candidateStore: Store) -> [String]? {
             attempts += 1
@@ -35,7 +36,7 @@ enum DiffShrinker {
             }
             if progressed { continue }
             for crm in current.crm.shrinkCandidates where attempts < budget {
-                guard let candidateStore = try? crm.makeStore() else { continue }
+                guard let candidateStore = try? makeStore(crm) else { continue }
                 let candidate = DiffCase(program: current.program, crm: crm, zone: current.zone)
                 if let found = stillFails(candidate, candidateStore) {
                     current = candidate; currentProblems = found; store = candidateStore; progressed = true

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import Planning
+import RulecTestSupport
+import Store
+
+/// The differential test of `DifferentialTests` on PostgreSQL: the same random
+/// conditions over the same random CRMs, planned in PostgreSQL's dialect, must
+/// pick exactly the fans the evaluator picks (the evaluator reads the same
+/// PostgreSQL rows). Skipped without RULEC_TEST_PG_URL; `RULEC_PG_DIFF_CASES`
+/// sets the count (default 2,000: a PostgreSQL round trip per plan is slower).
+///
+/// PostgreSQL text cannot hold NUL, so the CRMs' strings lose their NULs
+/// here (both paths read the stored rows, so they still see the same data).
+@Suite(.serialized, .enabled(if: PostgresTestDatabase.isAvailable, "RULEC_TEST_PG_URL is not set"))
+struct PostgresDifferentialTests {
+    @Test func sqlPlansAgreeWithTheEvaluatorOnPostgreSQL() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let total = environment["RULEC_PG_DIFF_CASES"].flatMap(Int.init) ?? 2_000
+        let seed = environment["RULEC_DIFF_SEED"].flatMap(UInt64.init) ?? 20_260_316
+        let database = try PostgresPlanningDatabase()
+        let makeStore = { (crm: DiffCRM) throws -> Store in
+            try database.reset()
+            try crm.withoutNUL.write(to: database.store)
+            return database.store
+        }
+        var stats = DiffStats()
+        let started = Date()
+        for crmIndex in 0..<max(1, total / DifferentialTests.conditionsPerCRM) {
+            var random = DiffRandom(seed: seed &+ UInt64(crmIndex) &* 0x1000_0001)
+            var crmGenerator = DiffCRMGenerator(random: random.fork())
+            let crm = crmGenerator.crm()
+            let zone = random.pick(DiffEdges.zones)
+            let store: Store
+            do { store = try makeStore(crm) } catch { continue }
+            for _ in 0..<DifferentialTests.conditionsPerCRM {
+                let diffCase = DiffCase(program: DiffProgram.generate(&random), crm: crm, zone: zone)
+                switch DiffHarness.run(diffCase, store: store) {
+                case .agree(let split):
+                    stats.agreed += 1
+                    if split { stats.split += 1 }
+                case .rejected(let reason):
+                    stats.reject(reason)
+                case .disagree(let problems):
+                    stats.disagreed += 1
+                    guard stats.reported < 3 else { continue }
+                    stats.reported += 1
+                    let (small, smallProblems) = DiffShrinker.shrink(diffCase, problems: problems, budget: 150, makeStore: makeStore)
+                    Issue.record(Comment(rawValue: DiffShrinker.report(small, problems: smallProblems)))
+                    // The shrinker left the database holding another CRM.
+                    _ = try makeStore(crm)
+                }
+            }
+        }
+        print("PostgreSQL " + stats.summary(seconds: Date().timeIntervalSince(started), seed: seed))
+        #expect(stats.disagreed == 0)
+        #expect(stats.split * 5 >= stats.total, "only \(stats.split) of \(stats.total) conditions split the fans")
+        #expect(stats.rejected * 20 <= stats.total, "\(stats.rejected) of \(stats.total) rejected")
+    }
+}
+
+extension DiffCRM {
+    /// The same rows with NUL removed from every string (PostgreSQL's text has no NUL).
+    var withoutNUL: DiffCRM {
+        DiffCRM(rows: rows.map { row in
+            var row = row
+            row.values = row.values.map { value in
+                if case .text(let s) = value { return .text(s.replacingOccurrences(of: "\u{0}", with: "")) }
+                return value
+            }
+            return row
+        })
+    }
+
+    /// Writes the rows into `store`, as `makeStore` does into a new SQLite store.
+    func write(to store: Store) throws {
+        try store.database.transaction(.immediate) {
+            for row in rows {
+                let placeholders = Array(repeating: "?", count: row.values.count).joined(separator: ", ")
+                let sql = "INSERT INTO \(row.table) (user_id, \(row.columns.joined(separator: ", "))) VALUES (:user, \(placeholders))"
+                try store.creator(row.userID).execute(sql, row.values)
+            }
+        }
+    }
+}
