@@ -26,7 +26,8 @@ struct PostgresMigrationTests {
             try db.psql(PostgresMigrator.script())
             let listed = try db.psql("""
                 SELECT table_name || ' ' || string_agg(column_name, ',' ORDER BY ordinal_position)
-                FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT IN ('schema_migrations', 'rulec_time_zone_names')
+                FROM information_schema.columns WHERE table_schema = 'public'
+                  AND table_name NOT IN ('schema_migrations', \(PostgresSchema.sharedTables.map { "'\($0)'" }.joined(separator: ", ")))
                 GROUP BY table_name ORDER BY table_name
                 """)
             let declared = PostgresDDL.columns(of: PostgresSchema.migrations.map(\.sql))
