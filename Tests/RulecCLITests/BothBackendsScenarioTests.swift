@@ -112,14 +112,8 @@ struct BothBackendsScenarioTests {
         }
         let (sqlite, pg) = (backends[0].transcript, backends[1].transcript)
         #expect(sqlite.count == pg.count)
-        // Known: `segments refresh` reads `fan_changes` (SQLite migration 16, the incremental
-        // refresh), which PostgreSQL's schema does not mirror yet, and what follows a failed
-        // refresh differs. When the mirror lands this known issue stops occurring and the test
-        // says so: then remove the wrapper.
-        withKnownIssue("PostgreSQL lacks migration 16 (fan_changes) for segments refresh") {
-            for (a, b) in zip(sqlite, pg) where a != b {
-                Issue.record("SQLite and PostgreSQL differ:\n--- SQLite\n\(a.prefix(3_000))\n--- PostgreSQL\n\(b.prefix(3_000))")
-            }
+        for (a, b) in zip(sqlite, pg) where a != b {
+            Issue.record("SQLite and PostgreSQL differ:\n--- SQLite\n\(a.prefix(3_000))\n--- PostgreSQL\n\(b.prefix(3_000))")
         }
         // The scenario did something worth comparing.
         #expect(sqlite.contains { $0.contains("\"runs\":") && !$0.contains("\"runs\":0") })
