@@ -30,6 +30,7 @@ struct PostgresMigrationTests {
                   AND table_name NOT IN ('schema_migrations', \(PostgresSchema.sharedTables.map { "'\($0)'" }.joined(separator: ", ")))
                 GROUP BY table_name ORDER BY table_name
                 """)
+            // The shared tables (one-line DDL) are not read by the DDL reader.
             let declared = PostgresDDL.columns(of: PostgresSchema.migrations.map(\.sql))
                 .filter { !PostgresSchema.sharedTables.contains($0.key) }
                 .sorted { $0.key < $1.key }.map { "\($0.key) " + $0.value.joined(separator: ",") }
