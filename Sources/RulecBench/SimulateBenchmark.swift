@@ -43,7 +43,7 @@ enum SimulateBenchmark {
             print("  simulate: \(simulated.events) events in \(String(format: "%.2f", simulateSeconds)) s, "
                   + "\(Int(Double(simulated.events) / simulateSeconds)) events/s, CPU \(String(format: "%.2f", simulateCPUSeconds)) s, "
                   + "firings \(simulated.rules.reduce(0) { $0 + $1.fired }), "
-                  + "\(simulated.batches) batches (\(simulated.splits) replayed second by second)")
+                  + "\(simulated.batches) batches (\(simulated.splits) groups cut short and replayed again)")
         } catch {
             print("simulate benchmark failed: \(error)")
         }

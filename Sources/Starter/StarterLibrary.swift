@@ -212,6 +212,48 @@ policy {
 }
 
 """#),
+        StarterFile(path: "Rules/policy_test.rules", text: #"""
+# Tests of policy.rules, the house rules every automated message meets (run them with `rulec test Rules/`).
+
+test "A third message in a day is held back; a reply the fan asked for still goes out" {
+  now date("2026-11-20 12:00")
+  fan ana {}
+  event transaction.ppv for ana { amount: $15 }
+  expect not send "ppv_followup" to ana
+  at date("2026-11-21 10:00")
+  event transaction.tip for ana { amount: $25 }
+  expect send "tip_thanks" to ana
+  at date("2026-11-21 11:00")
+  event subscription.started for ana
+  expect send "welcome" to ana
+  # The follow-up comes due at noon: two messages went out in the last day, so it is skipped.
+  at date("2026-11-21 12:00")
+  expect "Follow up on PPV purchases" fired 1 time for ana
+  expect not send "ppv_followup" to ana
+  # A custom request's acknowledgement bypasses the policy: the creator approves it, it goes out.
+  event custom_request.submitted for ana { description: "a beach set" }
+  approve send "custom_request_ack" to ana
+  expect send "custom_request_ack" to ana with { request: "a beach set" }
+}
+
+test "A message due at night waits until 08:00 on the fan's own clock" {
+  now date("2026-11-20 14:30")
+  fan kai { timezone: "Asia/Tokyo" }
+  fan ana { timezone: "Europe/London" }
+  # 23:30 in Tokyo, 14:30 in London: the big-tip thanks waits for kai, not for ana.
+  event transaction.tip for kai { amount: $25 }
+  event transaction.tip for ana { amount: $25 }
+  expect "Thank big tippers" fired for kai
+  expect not send "tip_thanks" to kai
+  expect send "tip_thanks" to ana
+  at date("2026-11-20 22:59")
+  expect not send "tip_thanks" to kai
+  # 08:00 in Tokyo is 23:00 UTC.
+  at date("2026-11-20 23:00")
+  expect send "tip_thanks" to kai with { amount: $25 }
+}
+
+"""#),
         StarterFile(path: "Rules/retention.rules", text: #"""
 # Retention: keep big spenders close and win back the ones who leave.
 let vip_min = $500

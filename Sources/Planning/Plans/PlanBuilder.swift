@@ -27,8 +27,9 @@ public enum PlanBuilder {
     /// `candidates` (with `.oneFan`) names a table of fan ids (`fan_id`) and
     /// runs the one-fan plan for each of them at once: `f.id IN (SELECT fan_id
     /// FROM candidates)` instead of `f.id = ?`, every collection read a
-    /// per-fan sub-query. An incremental refresh evaluates the fans whose data
-    /// or windows changed this way (`SegmentRefresher`).
+    /// per-fan sub-query, on SQLite through the collection's `_by_fan` index
+    /// by name. An incremental refresh evaluates the fans whose data or
+    /// windows changed this way (`SegmentRefresher`).
     public static func plan(_ condition: Expr?, program: CheckedProgram, scope: FanScope,
                             estimator: PlanEstimator? = nil, forcing forced: PlanShape? = nil,
                             order forcedOrder: GroupedOrder? = nil,
@@ -36,6 +37,7 @@ public enum PlanBuilder {
         // A plan runs on one engine: the one named, else the estimator's store's.
         let dialect = dialect ?? estimator?.store.planDialect ?? .sqlite
         let compiler = SQLCompiler(program: program, scope: scope, dialect: .named(dialect))
+        compiler.perFanIndexes = candidates != nil && dialect == .sqlite
         let estimator = scope == .allFans ? estimator : nil
         let forced = scope == .allFans ? forced : nil
         let choosing = estimator != nil || forced != nil

@@ -21,9 +21,13 @@ public struct Engine {
     }
 
     /// One batch whose approvals and delayed actions falling due at the
-    /// `earlier` clocks run first, each at its clock (`BatchRun.earlierClocks`).
-    func runBatch(clock: Int64, earlier: [Int64]) throws -> RunReport {
-        try inTransaction { try batch(clock: clock, earlier: earlier) }
+    /// `earlier` clocks run first, each at its clock (`BatchRun.earlierClocks`),
+    /// run by `around` inside the batch's transaction: a backtest puts its
+    /// rows back first and checks the batch afterwards, and an error thrown
+    /// there rolls the whole of it back.
+    func runBatch(clock: Int64, earlier: [Int64],
+                  around: (() throws -> RunReport) throws -> RunReport = { try $0() }) throws -> RunReport {
+        try inTransaction { try around { try batch(clock: clock, earlier: earlier) } }
     }
 
     /// Batches until no event is left at `clock` (`run --once`), or until

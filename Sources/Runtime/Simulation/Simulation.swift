@@ -99,14 +99,12 @@ public struct Simulation {
             let position = replay.position
             let mark = try clockEvents.mark()
             do {
-                report.events += try engine.store.transaction {
-                    // What falls due inside the group runs first, each at its own second's clock.
-                    let events = try catchUp(to: seconds[end].time, replay: replay, engine: engine,
-                                             earlier: group.clockSeconds.filter { $0 < seconds[end].time })
+                // What falls due inside the group runs first, each at its own second's clock.
+                let earlier = group.clockSeconds.filter { $0 < seconds[end].time }
+                report.events += try catchUp(to: seconds[end].time, replay: replay, engine: engine, earlier: earlier) {
                     if end > start, let due = try clockEvents.fellDue(through: seconds[end].time, since: mark) {
                         throw ReplayBatch.Split(time: due)
                     }
-                    return events
                 }
                 report.batches += 1
                 return end + 1
@@ -120,17 +118,22 @@ public struct Simulation {
     }
 
     /// Puts back the rows dated up to `time` and runs the engine at `time`
-    /// until no event is left; returns the source events it consumed.
-    private func catchUp(to time: Int64, replay: HistoryReplay, engine: Engine, earlier: [Int64] = []) throws -> Int {
-        try replay.putBack(through: time)
-        var events = 0
-        var batch: RunReport
-        var earlier = earlier
-        repeat {
-            batch = try engine.runBatch(clock: time, earlier: earlier)
-            earlier = []
+    /// until no event is left; returns the source events it consumed. The
+    /// rows go back inside the first batch's transaction, and `check` runs at
+    /// its end there: when it throws, nothing of the batch remains.
+    private func catchUp(to time: Int64, replay: HistoryReplay, engine: Engine, earlier: [Int64] = [],
+                         check: () throws -> Void = {}) throws -> Int {
+        var batch = try engine.runBatch(clock: time, earlier: earlier) { body in
+            try replay.putBack(through: time)
+            let report = try body()
+            try check()
+            return report
+        }
+        var events = batch.events
+        while batch.hasMoreEvents {
+            batch = try engine.runBatch(clock: time)
             events += batch.events
-        } while batch.hasMoreEvents
+        }
         return events
     }
 }
