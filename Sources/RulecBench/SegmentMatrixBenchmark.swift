@@ -13,7 +13,7 @@ import Syntax
 ///
 /// `RulecBench segment-matrix` — env: RULEC_BENCH_DB (a seeded store, e.g.
 /// `rulec db seed --fans 100000 --seed 3 --user u`), RULEC_BENCH_USER (u),
-/// RULEC_BENCH_RUNS (5), RULEC_BENCH_WALL=1 for wall-clock instead of CPU time, RULEC_BENCH_JOIN=1 to time the JOIN shape too (it
+/// RULEC_BENCH_RUNS (5), RULEC_BENCH_ONLY (substrings of the conditions to run, `|`-separated), RULEC_BENCH_WALL=1 for wall-clock instead of CPU time, RULEC_BENCH_JOIN=1 to time the JOIN shape too (it
 /// never beat the better of the other two on the seed, and takes seconds).
 enum SegmentMatrixBenchmark {
     /// One collection read. Hand-written SQL binds `?1` the creator, `?2`
@@ -115,7 +115,9 @@ enum SegmentMatrixBenchmark {
         print("| segment | filter | fans | compiled (shape) | of which planning | correlated | grouped IN | JOIN+GROUP BY | best hand | ratio |")
         print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         var ratios: [Double] = []
-        for read in reads {
+        // RULEC_BENCH_ONLY="sum(|exists(fan.messages": only the reads whose condition contains one of these.
+        let only = ProcessInfo.processInfo.environment["RULEC_BENCH_ONLY"].map { $0.split(separator: "|").map(String.init) }
+        for read in reads where only.map({ $0.contains { read.condition.contains($0) } }) ?? true {
             for (label, language, sql) in filters {
                 let condition = "\(language) and \(read.condition)"
                 let program = try program(condition)

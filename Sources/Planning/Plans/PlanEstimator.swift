@@ -55,18 +55,22 @@ public final class PlanEstimator {
 
     private func makeSample() -> FanSample? {
         let whole = Self.runLength * Self.runCount
-        let head: PlanSQL = "SELECT count(*), min(id), max(id) FROM (SELECT id FROM fan_profiles WHERE user_id = \(PlanSQL.creator) ORDER BY id LIMIT \(raw: String(whole + 1))) AS head"
+        // By `(user_id, id)` on SQLite: its sampled statistics rate every
+        // `(user_id, …)` index alike and may pick `fan_profiles_by_creation`,
+        // reading all of the creator's fans and sorting them (60 ms at 1,000,000).
+        let byID = store.database.dialect == .postgres ? "" : " INDEXED BY fan_profiles_by_user"
+        let head: PlanSQL = "SELECT count(*), min(id), max(id) FROM (SELECT id FROM fan_profiles\(raw: byID) WHERE user_id = \(PlanSQL.creator) ORDER BY id LIMIT \(raw: String(whole + 1))) AS head"
         guard let row = try? rows(head).first, let count = row[0].int64 else { return nil }
         guard count > 0, let low = row[1].int64 else { return FanSample(fans: 0, isAll: true, runs: [], size: 0) }
         if count <= whole, let high = row[2].int64 {
             return FanSample(fans: Double(count), isAll: true, runs: [low...high], size: Int(count))
         }
-        guard let high = try? rows("SELECT max(id) FROM fan_profiles WHERE user_id = \(PlanSQL.creator)").first?[0].int64 else { return nil }
+        guard let high = try? rows("SELECT max(id) FROM fan_profiles\(raw: byID) WHERE user_id = \(PlanSQL.creator)").first?[0].int64 else { return nil }
         let span = Double(high - low + 1)
         let starts = (0..<Self.runCount).map { low + Int64(span * Double($0) / Double(Self.runCount)) }
         // One statement for all runs: each the next `runLength` fans from its start.
         let runsQuery = PlanSQL.joined(starts.enumerated().map { index, start -> PlanSQL in
-            "SELECT count(*), min(id), max(id) FROM (SELECT id FROM fan_profiles WHERE user_id = \(PlanSQL.creator) AND id >= \(PlanSQL.parameter(.value(.int(start)))) ORDER BY id LIMIT \(raw: String(Self.runLength))) AS run\(raw: String(index))"
+            "SELECT count(*), min(id), max(id) FROM (SELECT id FROM fan_profiles\(raw: byID) WHERE user_id = \(PlanSQL.creator) AND id >= \(PlanSQL.parameter(.value(.int(start)))) ORDER BY id LIMIT \(raw: String(Self.runLength))) AS run\(raw: String(index))"
         }, separator: " UNION ALL ")
         guard let found = try? rows(runsQuery) else { return nil }
         var runs: [ClosedRange<Int64>] = []
