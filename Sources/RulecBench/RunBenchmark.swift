@@ -45,13 +45,15 @@ enum RunBenchmark {
             let engine = Engine(store: store.creator(user), options: EngineOptions(batchSize: batch))
             resetPeakRSS()
             let start = ContinuousClock.now
+            let cpuStart = SimulateBenchmark.cpuSeconds()
             let report = try engine.runUntilIdle(clock: deployedAt + eventSpan + 3_600)
             let elapsed = ContinuousClock.now - start
+            let cpu = SimulateBenchmark.cpuSeconds() - cpuStart
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             print("run: \(fans) fans, 50 rules\(withPolicy ? " + policy" : ""), \(report.events) events in \(report.batches) batches of \(batch), "
                   + "synchronous=\(synchronous) (2 = FULL), journal WAL, change log \(ChangeLogMode.current)")
             print("  \(String(format: "%.2f", seconds)) s, \(Int(Double(report.events) / seconds)) events/s, "
-                  + "peak RSS \(peakRSSKilobytes() / 1024) MiB")
+                  + "CPU \(String(format: "%.2f", cpu)) s, peak RSS \(peakRSSKilobytes() / 1024) MiB")
             print("  " + report.summaryJSON.serialized())
             print("  cascades \(report.cascadeEvents), stale \(report.staleEvents)"
                   + (withPolicy ? ", policy skipped \(report.policySkipped), deferred \(report.policyDeferred)" : ""))

@@ -192,6 +192,18 @@ final class SQLCompiler {
         return try body()
     }
 
+    /// Read a grouped set's rows in fan order, through the collection's
+    /// `(user_id, fan_id, …)` index (`GroupedOrder.fanOrder`).
+    private(set) var fanOrderSets = false
+
+    /// `body` with grouped sets read in fan order.
+    func withFanOrderSets<T>(_ body: () throws -> T) rethrows -> T {
+        let saved = fanOrderSets
+        fanOrderSets = true
+        defer { fanOrderSets = saved }
+        return try body()
+    }
+
     /// Whether collection reads become sets of fan ids: over all fans, unless
     /// the correlated shape was chosen.
     var buildsSets: Bool { scope == .allFans && !correlatedSets }
