@@ -3,8 +3,8 @@
 #
 # Installs PostgreSQL from Debian's packages when it is missing, creates a
 # cluster in a new temporary folder (as the `postgres` user when CI runs as
-# root: the server refuses to run as root), starts it on a Unix socket in that
-# folder only (no TCP port, so it cannot collide with another server), and
+# root: the server refuses to run as root), starts it on a free loopback port
+# (and a Unix socket in that folder), and
 # exports RULEC_TEST_PG_URL for the tests, with RULEC_TEST_PG_REQUIRED=1 so a
 # server that is not there fails the run instead of skipping PostgreSQL's
 # tests. `ci_postgres_stop` (called from a trap) stops it and removes the folder.
@@ -35,9 +35,13 @@ ci_postgres_start() {
     [ "$(id -u)" = "0" ] && chown postgres: "$CI_PG_DIR"
     ci_postgres_as_owner "$bin/initdb" -D "$CI_PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     # fsync stays on: the tests measure nothing here, but a server that lies about durability is not the one users run.
+    # A port the kernel says is free (a fixed one could meet another server on the machine).
+    local port
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     ci_postgres_as_owner "$bin/pg_ctl" -D "$CI_PG_DIR/data" -l "$CI_PG_DIR/server.log" -w \
-        -o "-c listen_addresses='' -k $CI_PG_DIR -c max_connections=200" start >/dev/null
-    export RULEC_TEST_PG_URL="postgresql:///postgres?host=$CI_PG_DIR&user=postgres"
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $CI_PG_DIR -c max_connections=200" start >/dev/null
+    # The user in the URL's user part (tests connect as other roles by replacing it).
+    export RULEC_TEST_PG_URL="postgresql://postgres@127.0.0.1:$port/postgres"
     export RULEC_TEST_PG_REQUIRED=1
     echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') for the tests: $RULEC_TEST_PG_URL"
 }

@@ -31,8 +31,8 @@ public final class Store {
         let database = try Database(path: path, options: Database.Options(busyTimeoutMilliseconds: busyTimeoutMilliseconds, access: access))
         let found = try Migrator.currentVersion(of: database)
         let supported = Migration.all(for: database.dialect).last?.version ?? 0
-        if found == 0 { throw StoreError.notAStore(path: path) }
-        if found > supported { throw StoreError.newerSchema(path: path, found: found, supported: supported) }
+        if found == 0 { throw StoreError.notAStore(path: database.path) }
+        if found > supported { throw StoreError.newerSchema(path: database.path, found: found, supported: supported) }
         guard found < supported else { return Store(database: database) }
         guard readOnly else {
             try Migrator.migrate(database)
@@ -41,12 +41,12 @@ public final class Store {
         do {
             let writer = try Database(path: path, options: Database.Options(busyTimeoutMilliseconds: busyTimeoutMilliseconds, access: .readWrite))
             // SQLite opens a write-protected file read-only without saying so; ask before trying.
-            guard !writer.isReadOnly else { throw StoreError.needsMigration(path: path, found: found, supported: supported, reason: "the file is read-only") }
+            guard !writer.isReadOnly else { throw StoreError.needsMigration(path: database.path, found: found, supported: supported, reason: "the file is read-only") }
             try Migrator.migrate(writer)
         } catch let error as StoreError {
             throw error
         } catch let error as SQLiteError {
-            throw StoreError.needsMigration(path: path, found: found, supported: supported, reason: error.message)
+            throw StoreError.needsMigration(path: database.path, found: found, supported: supported, reason: error.message)
         }
         return try openExisting(path: path, readOnly: true, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
     }

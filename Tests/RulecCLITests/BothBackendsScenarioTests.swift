@@ -7,7 +7,7 @@ import Testing
 
 /// The same creator on SQLite and on PostgreSQL (RULEC.md "More than one
 /// creator"): seeded alike, the starter library deployed, segments refreshed,
-/// a simulated day of events run, then every reading command and a decision
+/// a simulated day of events run and backtested, then every reading command and a decision
 /// on an approval item. Every command's exit code and output, and the rows
 /// the engine wrote, must be the same on both backends.
 @Suite(.enabled(if: PostgresTestDatabase.isAvailable, "RULEC_TEST_PG_URL is not set"), .serialized)
@@ -89,6 +89,8 @@ struct BothBackendsScenarioTests {
             let written = try day.run()
             backend.transcript.append("day: \(written)")
             backend.run(["run", "--format", "json", "--now", Self.dayEnd])
+            // The day again as a backtest: on PostgreSQL over a private SQLite copy of the creator.
+            backend.run(["simulate", rules, "--from", Self.seeded, "--to", Self.dayEnd, "--compare", "--fans", "--format", "json", "--now", Self.dayEnd])
             backend.run(["segments", "refresh", "--now", Self.dayEnd])
             backend.run(["rules", "--format", "json", "--now", Self.dayEnd])
             for condition in ["fan.lifetime_spend >= $100", "\"big_tipper\" in fan.tags",
@@ -102,7 +104,7 @@ struct BothBackendsScenarioTests {
                 backend.run(["why", "Thank big tippers", "--fan", fan, "--now", Self.dayEnd])
             }
             // The first pending approval item, decided alike on both.
-            if let id = list.firstMatch(of: /"id":(\d+)/)?.output.1 {
+            if let id = list.firstMatch(of: /"id": ?(\d+)/)?.output.1 {
                 backend.run(["hitl", "approve", String(id), "--by", "tester", "--now", Self.dayEnd])
                 backend.run(["hitl", "show", String(id), "--format", "json", "--now", Self.dayEnd])
             }
@@ -115,7 +117,37 @@ struct BothBackendsScenarioTests {
         for (a, b) in zip(sqlite, pg) where a != b {
             Issue.record("SQLite and PostgreSQL differ:\n--- SQLite\n\(a.prefix(3_000))\n--- PostgreSQL\n\(b.prefix(3_000))")
         }
-        // The scenario did something worth comparing.
+        // The scenario did something worth comparing: rules ran, an item was approved.
         #expect(sqlite.contains { $0.contains("\"runs\":") && !$0.contains("\"runs\":0") })
+        #expect(sqlite.contains { $0.hasPrefix("$ rulec hitl approve") && $0.contains("exit 0") })
+    }
+
+    /// A database without the schema and a creator without a profile are
+    /// refused on PostgreSQL as on SQLite (exit 2), and only `db init` and
+    /// `db seed` bring the schema; a password never shows in the messages.
+    @Test func missingSchemaAndUnknownCreatorAreRefused() throws {
+        let folder = try TemporaryFolder("pg-refusals")
+        let postgres = try PostgresTestDatabase("refusals")
+        var components = try #require(URLComponents(string: postgres.url))
+        if components.user == nil { components.user = "postgres" }
+        components.password = "not-needed-by-trust"
+        let url = try #require(components.string)
+        let backend = Backend(database: url, folder: folder.path)
+        _ = backend.run(["segment", "eval", "true", "--now", Self.seeded])
+        #expect(backend.transcript.last?.contains("exit 2") == true)
+        #expect(backend.transcript.last?.contains("is not a rulec store") == true)
+        #expect(backend.transcript.last?.contains("not-needed-by-trust") == false)
+        // Nothing was created by the refused command.
+        let database = try Database(path: url)
+        #expect(try !database.tableExists("schema_migrations"))
+        backend.run(["db", "seed", "--fans", "5", "--now", Self.seeded])
+        #expect(backend.transcript.last?.hasPrefix("$ rulec db seed --fans 5 --now \(Self.seeded)\nexit 0") == true)
+        let out = OutputStream.Capture(), err = OutputStream.Capture()
+        let context = CommandContext(environment: ["RULEC_DB": url, "RULEC_USER": "creator_bth"], standardOutput: out.stream,
+                                     standardError: err.stream, workingDirectory: folder.path, clock: TestClock.clock)
+        #expect(Rulec.main(["segment", "eval", "true", "--now", Self.seeded], context: context) == .usageOrIO)
+        #expect(err.text.contains("creator 'creator_bth' is not in"))
+        #expect(err.text.contains("Did you mean 'creator_both'?"))
+        #expect(!err.text.contains("not-needed-by-trust"))
     }
 }

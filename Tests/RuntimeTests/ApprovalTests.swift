@@ -131,7 +131,7 @@ import Testing
         let scheduled = ScheduledActions(store: seeded.creator())
         try seeded.deploy("rule \"Later\" { on fan.created then { tag \"later\" after 1h } }")
         let action = try seeded.prepare("Later", action: 0, fan: fan)
-        try scheduled.schedule(action, dueAt: SeededStore.now + 3_600)
+        try scheduled.schedule(action, dueAt: SeededStore.now + 3_600, now: SeededStore.now)
         #expect(try scheduled.runDue(now: SeededStore.now + 3_599).tagEvents.isEmpty)
         let result = try scheduled.runDue(now: SeededStore.now + 3_600)
         #expect(result.tagEvents.count == 1)

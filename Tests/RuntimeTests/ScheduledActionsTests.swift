@@ -13,7 +13,7 @@ import Testing
         try seeded.deploy(Self.program, user: "creator_b")
         let fan = try seeded.fanIDs(limit: 1)[0]
         let mine = ScheduledActions(store: seeded.creator())
-        try mine.schedule(try seeded.prepare("Later", action: 0, fan: fan), dueAt: SeededStore.now + 3_600)
+        try mine.schedule(try seeded.prepare("Later", action: 0, fan: fan), dueAt: SeededStore.now + 3_600, now: SeededStore.now)
         let pending = try mine.pending()
         #expect(pending.map(\.ruleName) == ["Later"] && pending.first?.summary == "tag \"later\"")
         let id = try #require(pending.first?.id)

@@ -19,14 +19,16 @@ extension ConditionPlan {
 }
 
 extension ShapeDecision {
-    /// `{"condition","shape","candidates","grouped_rows","correlated_rows","why":[..]}`.
+    /// `{"condition","shape","grouped_order","candidates","grouped_cost","correlated_cost","why":[..]}`;
+    /// costs are in `ShapeChooser`'s units (one index entry read in order).
     public var json: JSONValue {
         .object([
             ("condition", .string(Format.expression(conjunct))),
             ("shape", .string(shape.rawValue)),
+            ("grouped_order", order.map { .string($0.rawValue) } ?? .null),
             ("candidates", .object([("fans", .int(Int(candidates.value.rounded()))), ("how", .string(candidates.how))])),
-            ("grouped_rows", .int(Int(min(groupedCost, 1e15).rounded()))),
-            ("correlated_rows", .int(Int(min(correlatedCost, 1e15).rounded()))),
+            ("grouped_cost", .int(Int(min(groupedCost, 1e15).rounded()))),
+            ("correlated_cost", .int(Int(min(correlatedCost, 1e15).rounded()))),
             ("why", .array((groupedReasons.map { "grouped: " + $0 } + correlatedReasons.map { "correlated: " + $0 }).map(JSONValue.string))),
         ])
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Semantics
 import Syntax
 
@@ -14,20 +15,29 @@ public enum PlanBuilder {
     /// such conjunct is grouped and the conjuncts keep their written order, so
     /// a stored plan depends on the program only.
     ///
-    /// `forcing` gives every such conjunct one shape without estimating (the
-    /// differential tests run both shapes against the evaluator).
+    /// `forcing` gives every such conjunct one shape (and a grouped set the
+    /// order `order`) without estimating: the differential tests run every
+    /// form against the evaluator.
+    ///
+    /// With estimates, selective fan-level conjuncts carry the share of fans
+    /// they were estimated to leave (`likelihood()` in SQLite), so SQLite's
+    /// planner drives from their index instead of scanning every fan in id
+    /// order: "correlated over the candidates" is what runs.
     ///
     /// `candidates` (with `.oneFan`) names a table of fan ids (`fan_id`) and
     /// runs the one-fan plan for each of them at once: `f.id IN (SELECT fan_id
     /// FROM candidates)` instead of `f.id = ?`, every collection read a
-    /// per-fan sub-query. An incremental refresh evaluates the fans whose data
-    /// or windows changed this way (`SegmentRefresher`).
+    /// per-fan sub-query, on SQLite through the collection's `_by_fan` index
+    /// by name. An incremental refresh evaluates the fans whose data or
+    /// windows changed this way (`SegmentRefresher`).
     public static func plan(_ condition: Expr?, program: CheckedProgram, scope: FanScope,
                             estimator: PlanEstimator? = nil, forcing forced: PlanShape? = nil,
+                            order forcedOrder: GroupedOrder? = nil,
                             candidates: String? = nil, dialect: PlanDialect? = nil) -> ConditionPlan {
         // A plan runs on one engine: the one named, else the estimator's store's.
         let dialect = dialect ?? estimator?.store.planDialect ?? .sqlite
         let compiler = SQLCompiler(program: program, scope: scope, dialect: .named(dialect))
+        compiler.perFanIndexes = candidates != nil && dialect == .sqlite
         let estimator = scope == .allFans ? estimator : nil
         let forced = scope == .allFans ? forced : nil
         let choosing = estimator != nil || forced != nil
@@ -65,20 +75,32 @@ public enum PlanBuilder {
             for entry in clauses where !entry.reads.isEmpty {
                 guard let conjunct = entry.conjunct else { continue }
                 var decision = if let estimator {
-                    ShapeChooser.decide(conjunct, reads: entry.reads, candidates: candidates, estimator: estimator, compiler: compiler)
+                    ShapeChooser.decide(conjunct, reads: entry.reads, set: entry.clause.fanSet, fanLevel: fanLevel, candidates: candidates, estimator: estimator, compiler: compiler)
                 } else {
-                    ShapeDecision.forced(conjunct, forced ?? .grouped)
+                    ShapeDecision.forced(conjunct, forced ?? .grouped, order: forcedOrder)
                 }
                 if decision.shape == .correlated,
                    let clause = try? compiler.withCorrelatedSets({ try compiler.condition(conjunct, .positive) }) {
                     correlated.append(clause)
                 } else {
                     decision.shape = .grouped
-                    grouped.append(entry.clause)
+                    if decision.order == .fanOrder,
+                       let clause = try? compiler.withFanOrderSets({ try compiler.condition(conjunct, .positive) }) {
+                        grouped.append(clause)
+                    } else {
+                        grouped.append(entry.clause)
+                    }
                 }
                 if estimator != nil { decisions.append(decision) }
             }
-            clauses = fanLevel.map { ($0, nil, []) } + grouped.map { ($0, nil, []) } + correlated.map { ($0, nil, []) }
+            var hinted = fanLevel
+            if let counted, let estimator, let likelihood = compiler.dialect.likelihood, !fanLevel.isEmpty,
+               counted.value < estimator.fans * selectiveShare {
+                // One share for all the fan-level conjuncts: each gets its k-th root.
+                let share = pow(counted.value / estimator.fans, 1 / Double(fanLevel.count))
+                hinted = fanLevel.map { likelihood($0, share) }
+            }
+            clauses = hinted.map { ($0, nil, []) } + grouped.map { ($0, nil, []) } + correlated.map { ($0, nil, []) }
         }
         let query: PlanSQL
         let sets = clauses.compactMap(\.clause.fanSet)
@@ -101,6 +123,13 @@ public enum PlanBuilder {
         plan.shapes = decisions
         return plan
     }
+
+    /// Below this share of the fans, the fan-level conjuncts are hinted as
+    /// selective. Above it SQLite's own choice (every fan in id order, which
+    /// reads the per-fan indexes in order too) is as fast or faster: driving
+    /// from a spend index visits the candidates in spend order, each
+    /// sub-query a seek to a page far from the last (BENCHMARKS.md).
+    static let selectiveShare = 0.03
 
     /// Top-level `and` operands, looking through parentheses and into segments
     /// named by `fan in S` (the checker has ruled out cycles).

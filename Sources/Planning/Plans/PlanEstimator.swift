@@ -6,16 +6,20 @@ import Syntax
 /// Estimates from one creator's store that decide the shape of a plan over
 /// all fans (docs/PLANS.md): how many fans the fan-level conjuncts leave, how
 /// many rows a collection holds in all and per fan, and how many fall in a
-/// window. Each figure comes from SQLite's planner statistics
-/// (`sqlite_stat1`, kept by `ANALYZE`) or from a count bounded so that
-/// estimating never costs more than the cheaper of the two plans it decides
-/// between.
+/// window. Each figure is counted exactly when a count bounded by what the
+/// cheaper plan reads says so, else read off a sample of about a thousand of
+/// the creator's fans (`FanSample`), so estimating costs a few milliseconds
+/// whatever the store's size, on SQLite or PostgreSQL. One estimator serves one call (`segment eval`,
+/// one refresh, one `explain`): what it reads is kept for the next conjunct.
 public final class PlanEstimator {
     let store: CreatorStore
     let program: CheckedProgram
     let context: EvaluationContext
-    private var statistics: [String: [Double]]?
     private var indexes: [String: [[String]]] = [:]
+    private var perFan: [String: Double] = [:]
+    private var perCandidate: [PlanSQL: Double] = [:]
+    private var candidateHits: [PlanSQL: Int?] = [:]
+    private var sampleCache: FanSample??
 
     /// `store`'s connection must have the `rulec_*` functions (`EngineStore.open`).
     public init(store: CreatorStore, program: CheckedProgram, context: EvaluationContext) {
@@ -24,128 +28,230 @@ public final class PlanEstimator {
         self.context = context
     }
 
-    /// The numbers of an index's `sqlite_stat1` row: rows, then rows per
-    /// distinct value of each leading prefix of its columns.
-    func stat(_ index: String) -> [Double]? {
-        if statistics == nil {
-            var table: [String: [Double]] = [:]
-            if (try? store.database.tableExists("sqlite_stat1")) == true,
-               let rows = try? store.database.rows("SELECT idx, stat FROM sqlite_stat1 WHERE idx IS NOT NULL") {
-                for row in rows {
-                    guard case .text(let name) = row[0], case .text(let stat) = row[1] else { continue }
-                    table[name] = stat.split(separator: " ").compactMap { Double($0) }
-                }
-            }
-            statistics = table
+    /// Fans of the creator, in runs of consecutive ids spread over their id
+    /// range: a sample whose rows are read through the `(user_id, fan_id, …)`
+    /// indexes, one range search per run.
+    struct FanSample {
+        /// The creator's fans: exact when the sample holds them all, else the
+        /// sample's density of ids scaled to the creator's id range.
+        var fans: Double
+        var isAll: Bool
+        var runs: [ClosedRange<Int64>]
+        var size: Int
+
+        var scale: Double { fans / Double(max(size, 1)) }
+    }
+
+    /// Runs of this many fans, and at most this many runs.
+    static let runLength = 128
+    static let runCount = 8
+
+    var sample: FanSample? {
+        if let sampleCache { return sampleCache }
+        let made = makeSample()
+        sampleCache = .some(made)
+        return made
+    }
+
+    private func makeSample() -> FanSample? {
+        let whole = Self.runLength * Self.runCount
+        let head: PlanSQL = "SELECT count(*), min(id), max(id) FROM (SELECT id FROM fan_profiles WHERE user_id = \(PlanSQL.creator) ORDER BY id LIMIT \(raw: String(whole + 1))) AS head"
+        guard let row = try? rows(head).first, let count = row[0].int64 else { return nil }
+        guard count > 0, let low = row[1].int64 else { return FanSample(fans: 0, isAll: true, runs: [], size: 0) }
+        if count <= whole, let high = row[2].int64 {
+            return FanSample(fans: Double(count), isAll: true, runs: [low...high], size: Int(count))
         }
-        return statistics?[index]
+        guard let high = try? rows("SELECT max(id) FROM fan_profiles WHERE user_id = \(PlanSQL.creator)").first?[0].int64 else { return nil }
+        let span = Double(high - low + 1)
+        let starts = (0..<Self.runCount).map { low + Int64(span * Double($0) / Double(Self.runCount)) }
+        // One statement for all runs: each the next `runLength` fans from its start.
+        let runsQuery = PlanSQL.joined(starts.enumerated().map { index, start -> PlanSQL in
+            "SELECT count(*), min(id), max(id) FROM (SELECT id FROM fan_profiles WHERE user_id = \(PlanSQL.creator) AND id >= \(PlanSQL.parameter(.value(.int(start)))) ORDER BY id LIMIT \(raw: String(Self.runLength))) AS run\(raw: String(index))"
+        }, separator: " UNION ALL ")
+        guard let found = try? rows(runsQuery) else { return nil }
+        var runs: [ClosedRange<Int64>] = []
+        var size = 0
+        for row in found {
+            guard let n = row[0].int64, n > 0, let first = row[1].int64, let last = row[2].int64 else { continue }
+            // Runs that overlap (few fans in a wide id range) count once.
+            if let previous = runs.last, first <= previous.upperBound { continue }
+            runs.append(first...last)
+            size += Int(n)
+        }
+        let spanned = runs.reduce(0.0) { $0 + Double($1.upperBound - $1.lowerBound + 1) }
+        let fans = max(Double(size), Double(size) / max(spanned, 1) * span)
+        return FanSample(fans: fans, isAll: false, runs: runs, size: size)
     }
 
-    /// The creator's fans, counted on the `(user_id, id)` index: the
-    /// statistics of a large store are sampled (`analysis_limit`), so their
-    /// row counts are not the table's.
-    lazy var fans: Double = {
-        let counted = (try? store.recoverable { try store.scalar("SELECT count(*) FROM fan_profiles WHERE user_id = :user").int64 }) ?? nil
-        return Double(max(1, counted ?? 1))
-    }()
+    /// The creator's fans: counted when there are few, else estimated from
+    /// the density of the sample's ids.
+    var fans: Double { max(1, sample?.fans ?? 1) }
 
-    /// The creator's rows of a collection's table, counted up to `cap` on
-    /// the `(user_id, …)` index (so never more than the cheaper plan reads).
-    func rows(of table: String, cap: Double) -> Estimate {
-        let limit = Int(min(max(cap, 1), 1e9)) + 1
-        let bounded: PlanSQL = "SELECT count(*) FROM (SELECT 1 FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) LIMIT \(raw: String(limit))) AS bounded"
-        guard let counted = count(bounded) else { return Estimate(value: fans * rowsPerFan(of: table), how: "about fans × rows per fan") }
-        let stopped = counted >= limit
-        return Estimate(value: Double(counted), how: stopped ? "more than \(limit - 1) rows (counting stopped)" : "all \(counted) rows (counted)",
-                        isLowerBound: stopped)
+    private var fansHow: String {
+        guard let sample else { return "fans unknown" }
+        return sample.isAll ? "\(Int(sample.fans)) fans" : "about \(Int(sample.fans)) fans"
     }
 
-    /// Average rows per fan (among fans with any), from the `(user_id, fan_id, …)` index's statistics.
+    /// `(column BETWEEN ? AND ? OR …)` over the sample's runs: SQLite reads
+    /// it as one range search per run (a multi-index OR).
+    private func inSample(_ column: String) -> PlanSQL? {
+        guard let sample, !sample.runs.isEmpty else { return nil }
+        let ranges = sample.runs.map { run -> PlanSQL in
+            "\(raw: column) BETWEEN \(PlanSQL.parameter(.value(.int(run.lowerBound)))) AND \(PlanSQL.parameter(.value(.int(run.upperBound))))"
+        }
+        return "(\(PlanSQL.joined(ranges, separator: " OR ")))"
+    }
+
+    /// The sampled fans that pass `filters` (NOT INDEXED: the runs' rowid
+    /// ranges drive, whatever index the filters could use).
+    private func sampledFans(_ filters: PlanSQL) -> PlanSQL? {
+        // PostgreSQL has no such instruction and needs none: its statistics know the spend range.
+        let notIndexed = store.database.dialect == .postgres ? "" : " NOT INDEXED"
+        return inSample("f.id").map { "SELECT f.id FROM fan_profiles f\(raw: notIndexed) WHERE \($0) AND f.user_id = \(PlanSQL.creator)\(filters)" }
+    }
+
+    /// Rows per fan, over all of the creator's fans (those with none count),
+    /// from the sample's rows read through the `(user_id, fan_id, …)` index.
     func rowsPerFan(of table: String) -> Double {
-        if let stat = stat(table + "_by_fan"), stat.count >= 3 { return max(1, stat[2]) }
-        // Without statistics: a sample of the creator's rows against the fans they name.
-        let sample: PlanSQL = "SELECT count(*), count(DISTINCT fan_id) FROM (SELECT fan_id FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) LIMIT 2000) AS sample"
-        if let row = try? store.recoverable({ try store.rows(sample.rendered()).first }) ?? nil, let rows = row[0].int64, let distinct = row[1].int64, distinct > 0 {
-            return max(1, Double(rows) / Double(distinct))
+        if let known = perFan[table] { return known }
+        var value = 1.0
+        if let sample, sample.size > 0, let runs = inSample("fan_id"),
+           let rows = count("SELECT count(*) FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND \(runs)") {
+            value = Double(rows) / Double(sample.size)
         }
-        return 1
+        perFan[table] = value
+        return value
+    }
+
+    /// Rows per candidate fan: the rows of the sampled fans that pass the
+    /// fan-level clauses, per such fan. A filter often selects fans by how
+    /// much they have (`lifetime_spend` grows with transactions), so the
+    /// candidates' rows are not the average fan's. Without clauses, or
+    /// with no candidate in the sample, the average over all fans.
+    func rowsPerCandidate(of table: String, _ clauses: [PlanSQL]) -> Double {
+        guard !clauses.isEmpty else { return rowsPerFan(of: table) }
+        let filters = PlanSQL.joined(clauses.map { " AND " + $0 }, separator: "")
+        // Keyed by the fragments, bindings included: equal text may bind other values.
+        let key: PlanSQL = "\(raw: table)\(filters)"
+        if let known = perCandidate[key] { return known }
+        var value = rowsPerFan(of: table)
+        if let candidates = sampledCandidates(clauses), candidates > 0, let fans = sampledFans(filters),
+           let rows = count("SELECT count(*) FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND fan_id IN (\(fans))") {
+            value = Double(rows) / Double(candidates)
+        }
+        perCandidate[key] = value
+        return value
     }
 
     /// Whether an index starts with `(user_id, column)`, so a window on
     /// `column` is a range search of it.
     func hasIndex(_ table: String, leading column: String) -> Bool {
         if indexes[table] == nil {
-            var found: [[String]] = []
-            if store.database.dialect == .postgres {
-                // PostgreSQL's catalog; a failed statement would abort the batch's transaction, so nothing here may fail.
-                var columns: [String: [String]] = [:]
-                try? store.database.forEachRow("""
-                    SELECT i.relname::text, a.attname::text FROM pg_index x
-                    JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
-                    CROSS JOIN LATERAL unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
-                    JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
-                    WHERE t.relname = ? AND pg_table_is_visible(t.oid) ORDER BY i.relname, k.ord
-                    """, [.text(table)]) { columns[$0.string(0), default: []].append($0.string(1)) }
-                indexes[table] = Array(columns.values)
-                return indexes[table]!.contains { $0.count >= 2 && $0[0] == "user_id" && $0[1] == column }
+            // Every index's columns in one statement. On PostgreSQL, its catalog; a
+            // failed statement would abort the batch's transaction, so nothing here may fail.
+            let query = store.database.dialect == .postgres ? """
+                SELECT i.relname::text, a.attname::text FROM pg_index x
+                JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+                CROSS JOIN LATERAL unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+                JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+                WHERE t.relname = ? AND pg_table_is_visible(t.oid) ORDER BY i.relname, k.ord
+                """ : "SELECT l.name, i.name FROM pragma_index_list(?) l, pragma_index_info(l.name) i ORDER BY l.name, i.seqno"
+            var found: [String: [String]] = [:]
+            for row in (try? store.database.rows(query, [.text(table)])) ?? [] {
+                guard case .text(let index) = row[0], case .text(let column) = row[1] else { continue }
+                found[index, default: []].append(column)
             }
-            let names = (try? store.database.rows("SELECT name FROM pragma_index_list(?)", [.text(table)])) ?? []
-            for row in names {
-                guard case .text(let name) = row[0] else { continue }
-                let columns = (try? store.database.rows("SELECT name FROM pragma_index_info(?) ORDER BY seqno", [.text(name)])) ?? []
-                found.append(columns.compactMap { if case .text(let c) = $0[0] { c } else { nil } })
-            }
-            indexes[table] = found
+            indexes[table] = found.keys.sorted().map { found[$0]! }
         }
         return indexes[table]!.contains { $0.count >= 2 && $0[0] == "user_id" && $0[1] == column }
     }
 
-    /// How many of the creator's fans pass the fan-level clauses: counted
-    /// exactly up to `cap`, estimated from the first fans beyond it.
+    /// How many of the creator's fans pass the fan-level clauses. The sample
+    /// answers when it holds every fan or enough of the matching ones;
+    /// otherwise (a selective filter) a count bounded at `cap` does, which
+    /// reads little through the filter's index.
     func candidates(_ clauses: [PlanSQL], cap: Int = 1_000) -> Estimate {
-        guard !clauses.isEmpty else { return Estimate(value: fans, how: "all \(Int(fans)) fans (no fan-level condition)") }
+        guard !clauses.isEmpty else { return Estimate(value: fans, how: "all \(fansHow) (no fan-level condition)") }
         let filters = PlanSQL.joined(clauses.map { " AND " + $0 }, separator: "")
+        let hits = sampledCandidates(clauses)
+        if let hits, let sample {
+            if sample.isAll { return Estimate(value: Double(hits), how: "\(hits) fans (counted)") }
+            let value = Double(hits) * sample.scale
+            if hits >= Self.enoughHits || value >= Double(cap) * 4 {
+                return Estimate(value: value, how: "about \(Int(value)) fans (\(hits) of \(sample.size) sampled)")
+            }
+        }
         let bounded: PlanSQL = "SELECT count(*) FROM (SELECT 1 FROM fan_profiles f WHERE f.user_id = \(PlanSQL.creator)\(filters) LIMIT \(raw: String(cap))) AS bounded"
         guard let counted = count(bounded) else { return Estimate(value: fans, how: "unknown (counting failed)") }
         if counted < cap { return Estimate(value: Double(counted), how: "\(counted) fans (counted)") }
-        let sample = 2_000
-        let sampled: PlanSQL = "SELECT count(*) FROM (SELECT * FROM fan_profiles WHERE user_id = \(PlanSQL.creator) ORDER BY id LIMIT \(raw: String(sample))) f WHERE 1 = 1\(filters)"
-        guard let hits = count(sampled) else { return Estimate(value: fans, how: "unknown (sampling failed)") }
-        let value = max(Double(cap), fans * Double(hits) / Double(min(Double(sample), fans)))
-        return Estimate(value: value, how: "about \(Int(value)) fans (\(hits) of the first \(sample) sampled)")
+        let value = max(Double(cap), Double(hits ?? 0) * (sample?.scale ?? 1))
+        return Estimate(value: value, how: "about \(Int(value)) fans (more than \(cap - 1) counted; \(hits ?? 0) of \(sample?.size ?? 0) sampled)")
     }
 
-    /// Rows of `table` whose `column` falls in `[start, now]`: counted up to
-    /// `cap` when that is cheap, else estimated from the rows of the first
-    /// fans (by id) read through the per-fan index.
-    func windowRows(_ table: String, column: String, start: PlanSQL, cap: Double) -> Estimate? {
-        if cap > Self.countingLimit {
-            // `+column` keeps SQLite off the time index: the sample is read per fan.
-            let sample = 500
-            let sampled: PlanSQL = """
-                SELECT count(*) FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND +\(raw: column) BETWEEN \(start) AND \(PlanSQL.parameter(.now)) \
-                AND fan_id IN (SELECT id FROM fan_profiles WHERE user_id = \(PlanSQL.creator) ORDER BY id LIMIT \(raw: String(sample)))
-                """
-            if let hits = count(sampled) {
-                let value = Double(hits) * fans / min(Double(sample), fans)
-                return Estimate(value: value, how: "about \(Int(value)) rows in the window (\(hits) for the first \(sample) fans)")
-            }
+    /// The sampled fans that pass the fan-level clauses (counted once per call).
+    private func sampledCandidates(_ clauses: [PlanSQL]) -> Int? {
+        let filters = PlanSQL.joined(clauses.map { " AND " + $0 }, separator: "")
+        if let known = candidateHits[filters] { return known }
+        let hits = sampledFans(filters).flatMap { count("SELECT count(*) FROM (\($0)) AS sampled") }
+        candidateHits[filters] = hits
+        return hits
+    }
+
+    /// Sampled hits enough for a share to be trusted (about ±25%).
+    static let enoughHits = 16
+
+    /// Rows of `table` whose `column` falls in `[start, now]`: counted on the
+    /// `(user_id, column)` index up to the counting limit, else (or without
+    /// such an index) the sample's rows in the window scaled to all fans.
+    func windowRows(_ table: String, column: String, start: PlanSQL) -> Estimate? {
+        let limit = Int(Self.countingLimit) + 1
+        if hasIndex(table, leading: column) {
+            let bounded: PlanSQL = "SELECT count(*) FROM (SELECT 1 FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND \(raw: column) BETWEEN \(start) AND \(PlanSQL.parameter(.now)) LIMIT \(raw: String(limit))) AS bounded"
+            guard let counted = count(bounded) else { return nil }
+            if counted < limit { return Estimate(value: Double(counted), how: "\(counted) rows in the window (counted)") }
         }
-        let limit = Int(min(max(cap, 1), 1e9)) + 1
-        let bounded: PlanSQL = "SELECT count(*) FROM (SELECT 1 FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND \(raw: column) BETWEEN \(start) AND \(PlanSQL.parameter(.now)) LIMIT \(raw: String(limit))) AS bounded"
-        guard let counted = count(bounded) else { return nil }
-        let stopped = counted >= limit
-        return Estimate(value: Double(counted), how: stopped ? "more than \(limit - 1) rows in the window (counting stopped)" : "\(counted) rows in the window (counted)",
-                        isLowerBound: stopped)
+        // `+column` keeps SQLite on the per-fan index: each run is one range search.
+        guard let sample, let runs = inSample("fan_id"),
+              let hits = count("SELECT count(*) FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND \(runs) AND +\(raw: column) BETWEEN \(start) AND \(PlanSQL.parameter(.now))")
+        else { return nil }
+        if sample.isAll { return Estimate(value: Double(hits), how: "\(hits) rows in the window (counted)") }
+        let value = Double(hits) * sample.scale
+        return Estimate(value: value, how: "about \(Int(value)) rows in the window (\(hits) for \(sample.size) sampled fans)")
     }
 
-    /// Above this many rows, a window is estimated from a sample instead of counted.
-    static let countingLimit: Double = 10_000
+    /// Rows per distinct value of `column` (a tag's rows), from the sample.
+    func rowsPerValue(of table: String, column: String) -> Double {
+        guard let sample, let runs = inSample("fan_id"),
+              let row = try? rows("SELECT count(*), count(DISTINCT \(raw: column)) FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND \(runs)").first,
+              let total = row[0].int64, let values = row[1].int64 else { return fans }
+        return Double(total) * sample.scale / Double(max(1, values))
+    }
+
+    /// The rows of a set of fan ids (`SELECT fan_id FROM fan_tag_values
+    /// WHERE … tag = ?`), counted up to `cap`: nil when there are more.
+    func setRows(_ set: PlanSQL, cap: Int) -> Int? {
+        count("SELECT count(*) FROM (SELECT 1 FROM (\(set)) AS members LIMIT \(raw: String(cap + 1))) AS bounded").flatMap { $0 <= cap ? $0 : nil }
+    }
+
+    /// Whether the `(user_id, fan_id, …)` index of `table` holds `columns`,
+    /// so a per-fan read never fetches a table row.
+    func perFanIndexCovers(_ table: String, columns: Set<String>) -> Bool {
+        _ = hasIndex(table, leading: "fan_id")
+        return indexes[table]?.contains { $0.count >= 2 && $0[0] == "user_id" && $0[1] == "fan_id" && columns.isSubset(of: Set($0)) } ?? false
+    }
+
+    /// Counts stop here (a millisecond or so of index entries); beyond it the sample answers.
+    static let countingLimit: Double = 4_000
 
     private func count(_ query: PlanSQL) -> Int? {
-        guard let values = try? PlanExecutor(store: store, program: program).bindingValues(query.bindings, context: context),
-              let value = (try? store.recoverable({ try store.scalar(query.rendered(), values).int64 })) ?? nil else { return nil }
-        return Int(value)
+        (try? rows(query).first?[0].int64).flatMap { $0.map(Int.init) }
+    }
+
+    /// Runs an estimating query; on PostgreSQL inside a transaction, in a
+    /// savepoint (`recoverable`), so a failure cannot abort the caller's work.
+    private func rows(_ query: PlanSQL) throws -> [[SQLValue]] {
+        let values = try PlanExecutor(store: store, program: program).bindingValues(query.bindings, context: context)
+        return try store.recoverable { try store.rows(query.rendered(), values) }
     }
 
     public struct Estimate: Sendable, Hashable {

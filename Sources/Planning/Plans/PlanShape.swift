@@ -13,6 +13,16 @@ public enum PlanShape: String, Sendable, Hashable {
     case correlated
 }
 
+/// How a grouped set reads a window of its collection's rows.
+public enum GroupedOrder: String, Sendable, Hashable {
+    /// The whole `(user_id, fan_id, …)` index in order (`INDEXED BY`), the
+    /// window and filters checked on each entry: rows arrive grouped, no sorter.
+    case fanOrder = "fan order"
+    /// The window's range of the `(user_id, time)` index, each row fetched
+    /// from the table and sorted by fan to group it.
+    case timeIndex = "time index"
+}
+
 /// Why a conjunct got its shape: the estimates and the two costs, in rows read.
 public struct ShapeDecision: Sendable {
     public var conjunct: Expr
@@ -26,21 +36,24 @@ public struct ShapeDecision: Sendable {
     public var correlatedCost: Double
     public var correlatedReasons: [String]
 
-    /// The grouped count stopped at the correlated cost: grouped costs at least this.
-    public var groupedCostIsLowerBound = false
+    /// How the grouped set reads its rows (chosen whether or not it wins);
+    /// nil when it reads only lists (`fan.tags`, `fan.platforms`).
+    public var order: GroupedOrder?
 
     public var reason: String {
         if shape == .correlated {
-            let grouped = (groupedCostIsLowerBound ? "more than " : "") + Self.rounded(groupedCost)
-            return "chose correlated: about \(Self.rounded(correlatedCost)) rows read, against \(grouped) for the grouped form"
+            return "chose correlated: cost about \(Self.rounded(correlatedCost)), against \(Self.rounded(groupedCost)) for the grouped form"
         }
-        if correlatedCost == 0 { return "chose grouped: about \(Self.rounded(groupedCost)) rows read, a small set" }
-        return "chose grouped: about \(Self.rounded(groupedCost)) rows read, against \(Self.rounded(correlatedCost)) for the correlated form"
+        let grouped = "chose grouped" + (order.map { " (\($0.rawValue))" } ?? "")
+        if correlatedCost == 0 { return "\(grouped): cost about \(Self.rounded(groupedCost)), a small set" }
+        return "\(grouped): cost about \(Self.rounded(groupedCost)), against \(Self.rounded(correlatedCost)) for the correlated form"
     }
 
-    static func forced(_ conjunct: Expr, _ shape: PlanShape) -> ShapeDecision {
-        ShapeDecision(conjunct: conjunct, shape: shape, candidates: .init(value: 0, how: "not estimated"),
-                      groupedCost: 0, groupedReasons: [], correlatedCost: 0, correlatedReasons: [])
+    static func forced(_ conjunct: Expr, _ shape: PlanShape, order: GroupedOrder?) -> ShapeDecision {
+        var decision = ShapeDecision(conjunct: conjunct, shape: shape, candidates: .init(value: 0, how: "not estimated"),
+                                     groupedCost: 0, groupedReasons: [], correlatedCost: 0, correlatedReasons: [])
+        decision.order = order
+        return decision
     }
 
     static func rounded(_ value: Double) -> String {

@@ -39,104 +39,170 @@ enum CollectionRead {
 }
 
 /// The cost model of docs/PLANS.md, in units of one index entry read in
-/// order. A correlated sub-query pays an index seek plus the fan's rows (read
-/// in order from the `(user_id, fan_id, …)` index) for each candidate fan. A
-/// grouped set reads the rows of its window once through the `(user_id,
-/// time)` index, which holds neither the fan nor the values, so each row is a
-/// seek into the table, then a sorter insert to group it; without a window (or
-/// a usable time index) it reads the creator's whole collection in order.
-/// Calibrated on the 100,000-fan seed (BENCHMARKS.md, segment matrix).
+/// order (about 0.04 µs on the 100,000-fan seed). Calibrated there with
+/// single queries (BENCHMARKS.md, "Segment shapes"):
+///
+/// - a correlated sub-query per candidate fan pays for starting it and
+///   seeking the `(user_id, fan_id, …)` index (`subquery`: from 40 for
+///   candidates far apart down to 10 when nearly every fan is one, as the
+///   fans are visited in id order and each seek lands beside the last), then reads the
+///   fan's rows in index order (`fanRow` each), fetching the table row of
+///   those in the window when the index lacks a column it needs (`lookup`);
+/// - a grouped set read **in fan order** scans the creator's whole
+///   `(user_id, fan_id, …)` index (`scanRow` a row, the window checked on
+///   the entry), fetching table rows as above (`orderedLookup`) and grouping
+///   the rows in the window as they come (`collect`), already in fan order;
+/// - a grouped set read **through the time index** reads only the window's
+///   rows, but each is a seek into the table (the `(user_id, time)` index
+///   holds neither the fan nor the values) and a sorter insert to group it
+///   (`timeRow` in all);
+/// - the set's fan ids go into an ephemeral index (`setInsert` each: one
+///   per fan with rows when grouped, one per row for `exists` and lists),
+///   then it is probed once per candidate (`probe`).
+///
+/// The time index wins for narrow windows (a day of a year's rows), fan
+/// order for wide ones: 50 a row in the window against 2 a row in the collection.
 enum ShapeChooser {
-    /// An index or table seek, in entries read in order.
-    static let seek: Double = 8
-    /// Grouping or collecting a row into the set (a sorter or ephemeral
-    /// B-tree insert).
+    static func subquery(density: Double) -> Double { 10 + 30 * (1 - min(1, max(0, density))) }
+    static let fanRow: Double = 2
+    static let lookup: Double = 6
+    static let scanRow: Double = 2
+    static let orderedLookup: Double = 5
     static let collect: Double = 1
-    /// Per row of a window read through the time index: a seek into the
-    /// table for the fan and the values, and the sorter's own B-tree insert.
-    static let windowRow: Double = 2 * seek + collect
-    /// Per row of a whole collection read in order.
-    static let scanRow: Double = 1 + collect
+    static let timeRow: Double = 50
+    static let setInsert: Double = 2
+    static let probe: Double = 2
 
-    /// A grouped set this cheap is chosen without counting the candidates:
-    /// counting them would cost about as much as reading the set.
-    static let smallSet: Double = 20_000
+    /// A grouped set this cheap (about a millisecond) is chosen without
+    /// counting the candidates: counting them would cost about as much.
+    static let smallSet: Double = 25_000
 
-    static func decide(_ conjunct: Expr, reads: [CollectionRead], candidates countCandidates: () -> PlanEstimator.Estimate,
+    /// What one collection read costs each way.
+    struct ReadCost {
+        /// The correlated cost for one candidate fan: its seek's cost, its rows.
+        var perCandidate: (Double, Double) -> Double
+        var fanOrder: Double
+        /// Nil when the window cannot be read through a time index.
+        var timeIndex: Double?
+        var correlatedHow: String
+        var groupedHow: String
+    }
+
+    static func decide(_ conjunct: Expr, reads: [CollectionRead], set: PlanSQL?, fanLevel: [PlanSQL],
+                       candidates countCandidates: () -> PlanEstimator.Estimate,
                        estimator: PlanEstimator, compiler: SQLCompiler) -> ShapeDecision {
-        let small = reads.map { groupedRows($0, cap: smallSet, estimator: estimator, compiler: compiler) }
-        let smallCost = small.reduce(0) { $0 + $1.rows * $1.perRow }
-        if !small.contains(where: \.stopped), smallCost <= smallSet {
+        // A membership in a list with its own index (`"vip" in fan.tags`) is one
+        // set of rows: counted directly, it is usually small, and nothing else is read.
+        if let set, reads.allSatisfy({ if case .list = $0 { true } else { false } }),
+           let rows = estimator.setRows(set, cap: Int(smallSet / (scanRow + setInsert))) {
+            let cost = Double(rows) * (scanRow + setInsert)
             return ShapeDecision(conjunct: conjunct, shape: .grouped,
                                  candidates: PlanEstimator.Estimate(value: 0, how: "not counted (the grouped set is small)"),
-                                 groupedCost: smallCost, groupedReasons: small.map(\.how),
-                                 correlatedCost: 0, correlatedReasons: ["not estimated: the grouped set reads at most \(Int(smallSet)) rows"])
+                                 groupedCost: cost, groupedReasons: ["\(rows) rows in the set (counted)"],
+                                 correlatedCost: 0, correlatedReasons: ["not estimated: the grouped set costs at most \(Int(smallSet))"])
+        }
+        let costs = reads.map { cost(of: $0, estimator: estimator, compiler: compiler) }
+        let fanOrder = costs.reduce(0) { $0 + $1.fanOrder }
+        let timeIndex = costs.reduce(0) { $0 + ($1.timeIndex ?? $1.fanOrder) }
+        // Lists (tags by their own index, platforms) have no order to choose.
+        let readsAggregate = reads.contains { if case .aggregate = $0 { true } else { false } }
+        let order: GroupedOrder? = !readsAggregate ? nil : costs.contains(where: { $0.timeIndex != nil }) && timeIndex < fanOrder ? .timeIndex : .fanOrder
+        let groupedRead = min(fanOrder, timeIndex)
+        let groupedReasons = costs.map(\.groupedHow) + (costs.contains(where: { $0.timeIndex != nil })
+            ? ["reading the window \(order == .timeIndex ? "through the time index" : "in fan order"): about \(ShapeDecision.rounded(groupedRead)) (\(order == .timeIndex ? "fan order" : "time index") \(ShapeDecision.rounded(max(fanOrder, timeIndex))))"]
+            : [])
+        if groupedRead <= smallSet {
+            var decision = ShapeDecision(conjunct: conjunct, shape: .grouped,
+                                         candidates: PlanEstimator.Estimate(value: 0, how: "not counted (the grouped set is small)"),
+                                         groupedCost: groupedRead, groupedReasons: groupedReasons,
+                                         correlatedCost: 0, correlatedReasons: ["not estimated: the grouped set costs at most \(Int(smallSet))"])
+            decision.order = order
+            return decision
         }
         let candidates = countCandidates()
-        var perFan = 0.0
-        var correlatedReasons = ["candidates: " + candidates.how]
-        for read in reads {
-            let table = read.table
-            // `exists` and a list membership stop at the first row found.
-            let stops = read.stopsAtFirstRow
-            let rows = estimator.rowsPerFan(of: table)
-            perFan += seek + (stops ? min(rows, 2) : rows)
-            correlatedReasons.append("\(table): about \(String(format: "%.1f", rows)) rows per fan"
-                                     + (stops ? ", stopping at the first" : "") + ", plus a seek")
-        }
-        let correlatedCost = candidates.value * perFan
-        var groupedCost = 0.0
-        var groupedReasons: [String] = []
-        var lowerBound = false
-        for read in reads {
-            let (rows, perRow, how, stopped) = groupedRows(read, cap: correlatedCost, estimator: estimator, compiler: compiler)
-            groupedCost += rows * perRow
-            groupedReasons.append(how)
-            lowerBound = lowerBound || stopped
-        }
+        let seek = subquery(density: candidates.value / estimator.fans)
+        let perCandidate = zip(reads, costs).reduce(0) { $0 + $1.1.perCandidate(seek, estimator.rowsPerCandidate(of: $1.0.table, fanLevel)) }
+        let correlatedCost = candidates.value * perCandidate
+        let groupedCost = groupedRead + candidates.value * probe
+        let perCandidateHow = reads.map { "\($0.table): \(String(format: "%.2f", estimator.rowsPerCandidate(of: $0.table, fanLevel))) rows per candidate (sampled)" }
         var decision = ShapeDecision(conjunct: conjunct, shape: correlatedCost < groupedCost ? .correlated : .grouped,
-                                     candidates: candidates, groupedCost: groupedCost, groupedReasons: groupedReasons,
-                                     correlatedCost: correlatedCost, correlatedReasons: correlatedReasons)
-        decision.groupedCostIsLowerBound = lowerBound
+                                     candidates: candidates, groupedCost: groupedCost,
+                                     groupedReasons: groupedReasons + ["probing the set for each candidate: \(Int(probe)) each"],
+                                     correlatedCost: correlatedCost,
+                                     correlatedReasons: ["candidates: " + candidates.how + ", a sub-query each (\(Int(seek.rounded())))"] + perCandidateHow + costs.map(\.correlatedHow))
+        decision.order = order
         return decision
     }
 
-    /// Rows the grouped set reads for one collection.
-    static func groupedRows(_ read: CollectionRead, cap: Double, estimator: PlanEstimator,
-                            compiler: SQLCompiler) -> (rows: Double, perRow: Double, how: String, stopped: Bool) {
+    /// The costs of one collection read, from the estimator's figures.
+    static func cost(of read: CollectionRead, estimator: PlanEstimator, compiler: SQLCompiler) -> ReadCost {
+        let table = read.table
+        let perFan = estimator.rowsPerFan(of: table)
+        let total = perFan * estimator.fans
+        let rowsHow = "about \(ShapeDecision.rounded(total)) rows, \(String(format: "%.2f", perFan)) per fan (sampled)"
         switch read {
         case .list(let table, let column):
-            if table == "fan_tag_values", let stat = estimator.stat("fan_tag_values_by_tag"), stat.count >= 3 {
-                return (stat[2], scanRow, "\(table): about \(Int(stat[2])) rows per \(column) (index by \(column))", false)
-            }
-            let rows = estimator.rows(of: table, cap: cap / scanRow)
-            return (rows.value, scanRow, "\(table): \(rows.how) (no index by \(column))", rows.isLowerBound)
+            // The set is one value's rows: by the `(user_id, tag, fan_id)` index
+            // for tags, else the whole collection.
+            let rows = table == "fan_tag_values" ? estimator.rowsPerValue(of: table, column: column) : total
+            let how = table == "fan_tag_values" ? "\(table): about \(ShapeDecision.rounded(rows)) rows per \(column) (index by \(column))"
+                                                 : "\(table): \(rowsHow) (no index by \(column))"
+            return ReadCost(perCandidate: { seek, rows in seek + fanRow * min(rows, 1) }, fanOrder: rows * (scanRow + setInsert), timeIndex: nil,
+                            correlatedHow: "\(table): a seek and the fan's rows of one \(column)", groupedHow: how)
         case .aggregate(let aggregate, let collection):
-            let table = collection.table, column = collection.timeField.column
-            func whole(_ why: String) -> (Double, Double, String, Bool) {
-                let all = estimator.rows(of: table, cap: cap / scanRow)
-                return (all.value, scanRow, "\(table): \(all.how) (\(why))", all.isLowerBound)
+            let covered = estimator.perFanIndexCovers(table, columns: columns(read: aggregate, collection, compiler: compiler))
+            // Rows in the window, and whether a time index can read them alone.
+            var total = total
+            var window = total
+            var windowHow = "no window"
+            var timeIndexUsable = false
+            if let duration = aggregate.window {
+                let column = collection.timeField.column
+                if compiler.dependsOnFan(duration) {
+                    windowHow = "the window depends on the fan"
+                } else if let start = try? compiler.windowStart(duration),
+                          let counted = estimator.windowRows(table, column: column, start: start) {
+                    window = counted.value
+                    total = max(total, window)
+                    windowHow = counted.how
+                    timeIndexUsable = estimator.hasIndex(table, leading: column)
+                    if !timeIndexUsable { windowHow += "; no index by \(column)" }
+                } else {
+                    windowHow = "the window could not be counted"
+                }
             }
-            guard let window = aggregate.window else { return whole("no window") }
-            guard !compiler.dependsOnFan(window) else { return whole("the window depends on the fan") }
-            guard estimator.hasIndex(table, leading: column) else { return whole("no index by \(column)") }
-            guard let start = try? compiler.windowStart(window),
-                  let counted = estimator.windowRows(table, column: column, start: start, cap: cap / windowRow) else {
-                return whole("the window could not be counted")
+            let share = total > 0 ? min(1, window / total) : 1
+            // `exists` stops at the first row found.
+            let stops = aggregate.function == .exists
+            let perCandidate = { (seek: Double, rows: Double) -> Double in
+                let read = stops ? min(rows, 2) : rows
+                return seek + fanRow * read + (covered ? 0 : lookup * read * share)
             }
-            return (counted.value, windowRow, "\(table): " + counted.how, counted.isLowerBound)
+            // Ids into the set: a row's for `exists`, a group's (at most one per fan) otherwise.
+            let inserted = (stops ? window : min(window, estimator.fans)) * setInsert
+            let fanOrder = total * scanRow + window * ((covered ? 0 : orderedLookup) + collect) + inserted
+            let coverage = covered ? "the per-fan index holds every column read" : "table rows fetched for the columns the index lacks"
+            return ReadCost(perCandidate: perCandidate, fanOrder: fanOrder, timeIndex: timeIndexUsable ? window * timeRow + inserted : nil,
+                            correlatedHow: "\(table): a seek, then the candidate's rows\(stops ? " up to the first found" : ""); \(coverage)",
+                            groupedHow: "\(table): \(rowsHow); \(windowHow)")
         }
+    }
+
+    /// The columns an aggregate reads from its collection's rows.
+    static func columns(read aggregate: Aggregate, _ collection: CollectionSpec, compiler: SQLCompiler) -> Set<String> {
+        var columns: Set<String> = []
+        if case .collectionField(_, let field)? = compiler.program.resolution(of: aggregate.source) { columns.insert(field.column) }
+        if aggregate.window != nil { columns.insert(collection.timeField.column) }
+        func visit(_ expr: Expr) {
+            if case .elementField(_, let field)? = compiler.program.resolution(of: expr) { columns.insert(field.column) }
+            expr.children.forEach(visit)
+        }
+        aggregate.filter.map(visit)
+        return columns
     }
 }
 
 extension CollectionRead {
-    var stopsAtFirstRow: Bool {
-        switch self {
-        case .aggregate(let aggregate, _): aggregate.function == .exists
-        case .list: true
-        }
-    }
-
     var table: String {
         switch self {
         case .aggregate(_, let collection): collection.table

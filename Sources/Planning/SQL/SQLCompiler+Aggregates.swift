@@ -20,7 +20,14 @@ extension SQLCompiler {
         // rows, so it is compiled before the element alias changes.
         let windowStart = try aggregate.window.map { try self.windowStart($0) }
         return try withElementAlias { alias in
-            var from: PlanSQL = "FROM \(raw: collection.table) \(raw: alias) WHERE \(raw: alias).user_id = \(PlanSQL.creator)"
+            // The per-fan index (every collection table has `<table>_by_fan`,
+            // migration 1) instead of the time index or a filter column's: a
+            // correlated read for a few candidate fans (an incremental refresh's),
+            // or a grouped set in fan order, whose rows then arrive grouped,
+            // with the window and most filters checked on the index entry.
+            let perFan = correlated ? perFanIndexes : fanOrderSets
+            let index = perFan ? dialect.indexedBy?(collection.table + "_by_fan") ?? "" : ""
+            var from: PlanSQL = "FROM \(raw: collection.table) \(raw: alias)\(index) WHERE \(raw: alias).user_id = \(PlanSQL.creator)"
             if correlated { from = from + " AND \(raw: alias).fan_id = \(PlanSQL.outer("id"))" }
             if let windowStart {
                 from = from + " AND \(raw: alias).\(raw: collection.timeField.column) BETWEEN \(windowStart) AND \(bind(.now))"

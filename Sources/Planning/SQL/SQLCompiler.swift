@@ -25,6 +25,11 @@ final class SQLCompiler {
     /// Compile collection reads over all fans as per-fan sub-queries (the
     /// correlated shape) instead of sets (`PlanShape`).
     private(set) var correlatedSets = false
+    /// Read each collection per fan through its `<table>_by_fan` index,
+    /// named (SQLite's `INDEXED BY`): set for an incremental refresh's
+    /// candidate plans, whose per-fan reads SQLite's sampled statistics can
+    /// send down a creator-wide index instead (docs/PLANS.md).
+    var perFanIndexes = false
 
     init(program: CheckedProgram, scope: FanScope, dialect: SQLDialect = .sqlite) {
         self.program = program
@@ -184,6 +189,18 @@ final class SQLCompiler {
         let saved = correlatedSets
         correlatedSets = true
         defer { correlatedSets = saved }
+        return try body()
+    }
+
+    /// Read a grouped set's rows in fan order, through the collection's
+    /// `(user_id, fan_id, …)` index (`GroupedOrder.fanOrder`).
+    private(set) var fanOrderSets = false
+
+    /// `body` with grouped sets read in fan order.
+    func withFanOrderSets<T>(_ body: () throws -> T) rethrows -> T {
+        let saved = fanOrderSets
+        fanOrderSets = true
+        defer { fanOrderSets = saved }
         return try body()
     }
 

@@ -54,6 +54,14 @@ struct SQLDialect: Sendable {
     var integerAverage: @Sendable (_ column: PlanSQL, _ alias: String) -> PlanSQL = { column, _ in "avg(\(column))" }
     /// A sub-query in FROM (PostgreSQL 15 wants it named).
     var derivedTable: @Sendable (PlanSQL) -> PlanSQL = { "(\($0))" }
+    /// A condition with the share of rows it is expected to hold for, told
+    /// to the engine's planner (`PlanBuilder`); nil where the engine has no
+    /// such hint, and the condition stays as it is.
+    var likelihood: (@Sendable (PlanSQL, Double) -> PlanSQL)? = nil
+    /// After a table's alias: read it through the named index (a grouped
+    /// set in fan order, `GroupedOrder.fanOrder`); nil where the engine
+    /// takes no such instruction.
+    var indexedBy: (@Sendable (String) -> PlanSQL)? = nil
 
     static let sqlite = SQLDialect(
         name: .sqlite,
@@ -62,7 +70,16 @@ struct SQLDialect: Sendable {
         outerAlias: "f",
         isTrue: { "(\($0) IS 1)" },
         definite: { "coalesce(\($0), 0)" },
-        toReal: { "CAST(\($0) AS REAL)" })
+        toReal: { "CAST(\($0) AS REAL)" },
+        likelihood: { "likelihood(\($0), \(raw: SQLDialect.probability($1)))" },
+        indexedBy: { " INDEXED BY \(raw: $0)" })
+
+    /// A probability as SQLite's `likelihood()` takes it: a floating-point
+    /// literal in [0, 1] (an integer literal is refused), two significant digits.
+    static func probability(_ p: Double) -> String {
+        let text = String(format: "%.2g", min(1, max(p, 0.000001)))
+        return text.contains(".") || text.contains("e") ? text : text + ".0"
+    }
 
     static func named(_ name: PlanDialect) -> SQLDialect {
         switch name {

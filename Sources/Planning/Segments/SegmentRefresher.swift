@@ -48,10 +48,13 @@ public struct SegmentRefresher {
     public let store: CreatorStore
     public let program: CheckedProgram
     /// Above this share of the creator's fans, candidates are not worth
-    /// singling out and the segment is refreshed in full (BENCHMARKS.md,
-    /// "Incremental refresh": per candidate, the restricted plan costs about
-    /// what a full refresh costs per 20–30 fans).
-    public var fullRefreshShare = 0.02
+    /// singling out and the segment is refreshed in full. Measured on the
+    /// library's segments (BENCHMARKS.md, "Incremental refresh"): a candidate
+    /// costs about twice what a fan costs in a full refresh, so the two meet
+    /// near half the fans; at 10% the incremental refresh still took 0.18 of
+    /// the full one's time. A quarter keeps a margin for segments whose full
+    /// plan is cheaper per fan than their per-fan reads.
+    public var fullRefreshShare = 0.25
 
     /// The temporary table of candidate fan ids the restricted plan joins
     /// (`temp` is SQLite's schema of temporary tables, `pg_temp` PostgreSQL's).
@@ -157,18 +160,21 @@ public struct SegmentRefresher {
         return Int(try store.database.scalar("SELECT count(*) FROM \(candidateTable)").int64 ?? 0)
     }
 
-    /// The creator's fans, counted only as far as a question needs.
+    /// The creator's fans, counted only as far as a question needs, once.
     struct FanCount {
         let store: CreatorStore
         private var exact: Int?
+        /// Counting stopped here: there are more fans than this.
+        private var moreThan = 0
         init(store: CreatorStore) { self.store = store }
 
         /// Whether the creator has at most `limit` fans (counting stops there).
         mutating func atMost(_ limit: Int) throws -> Bool {
             if let exact { return exact <= limit }
+            if limit < moreThan { return false }
             let counted = Int(try store.scalar("SELECT count(*) FROM (SELECT 1 FROM fan_profiles WHERE user_id = :user LIMIT ?) AS fans",
                                                [.integer(Int64(limit) + 1)]).int64 ?? 0)
-            if counted <= limit { exact = counted }
+            if counted <= limit { exact = counted } else { moreThan = limit }
             return counted <= limit
         }
     }

@@ -18,7 +18,7 @@ struct DbInitCommand: Command {
         let path = try StoreOptions.databasePath(&arguments, context)
         if let extra = try arguments.positionals(known: ["--db"]).first { throw CLIError.usage("db init takes no arguments, got '\(extra)'") }
         let store = try StoreOptions.openStore(at: path)
-        context.standardError.print("store \(path) is at schema version \(store.schemaVersion)")
+        context.standardError.print("store \(Database.shown(path)) is at schema version \(store.schemaVersion)")
         return .success
     }
 }

@@ -50,7 +50,7 @@ struct DbSeedCommand: Command {
         }
         if showProgress { context.standardError.print("") }
         let seconds = Date().timeIntervalSince(started)
-        context.standardError.print("seeded \(user) in \(path): \(fans) fans, \(report.totalRows) rows in "
+        context.standardError.print("seeded \(user) in \(Database.shown(path)): \(fans) fans, \(report.totalRows) rows in "
                                     + String(format: "%.1f", seconds) + "s")
         for (table, rows) in report.rowsByTable where rows > 0 {
             context.standardOutput.print("\(table)\t\(rows)")

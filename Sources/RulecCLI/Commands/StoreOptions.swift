@@ -127,6 +127,7 @@ struct StoreOptions {
     /// Refuses a creator without a `creator_profiles` row: exit 2, with a
     /// did-you-mean, and the store's creators when they are few.
     static func requireCreator(_ user: String, in store: Store, path: String) throws {
+        let path = Database.shown(path)
         let known: [String]
         do {
             if try store.hasCreator(user) { return }
@@ -152,6 +153,7 @@ struct StoreOptions {
 
     /// Store and SQLite failures as exit-code-2 errors with a message a user can act on.
     static func cliError(_ error: Error, path: String) -> Error {
+        let path = Database.shown(path)
         switch error {
         case let error as StoreError:
             return CLIError.io(error.description)

@@ -32,7 +32,7 @@ public struct ApprovalQueue {
             let action = try pendingAction(id, now: now)
             try decide(id, status: "approved", by: by, reason: nil, now: now)
             if let after = action.afterSeconds {
-                try ScheduledActions(store: store).schedule(action, dueAt: now + after, hitlID: id)
+                try ScheduledActions(store: store).schedule(action, dueAt: now + after, hitlID: id, now: now)
                 return .scheduled(dueAt: now + after)
             }
             // A gated send meets the policy when it executes, after approval (LANGUAGE.md §11).

@@ -16,19 +16,21 @@ public struct ScheduledActions {
 
     public init(store: CreatorStore) { self.store = store }
 
-    public func schedule(_ action: PreparedAction, dueAt: Int64) throws {
-        try schedule(action, dueAt: dueAt, hitlID: nil)
+    /// `now` is the run's clock, written as the row's `created_at` (never the
+    /// database's own clock, so the row is the same on every backend and run).
+    public func schedule(_ action: PreparedAction, dueAt: Int64, now: Int64) throws {
+        try schedule(action, dueAt: dueAt, hitlID: nil, now: now)
     }
 
     /// An approved action with `after` keeps its approval item's id, for its actions row.
-    func schedule(_ action: PreparedAction, dueAt: Int64, hitlID: Int64?) throws {
+    func schedule(_ action: PreparedAction, dueAt: Int64, hitlID: Int64?, now: Int64) throws {
         try store.execute("""
             INSERT INTO automation_scheduled_actions (user_id, rule_id, run_id, fan_id, action_index, action_type, params_json,
-                                                      due_at, status, hitl_id)
-            VALUES (:user, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)
+                                                      due_at, status, hitl_id, created_at)
+            VALUES (:user, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
             """, [.integer(action.ruleID), .integer(action.runID), .integer(action.fanID), .int(action.actionIndex),
                   .text(action.actionType), .text(StoredAction.paramsJSON(action, keepingAfter: false)), .integer(dueAt),
-                  .optional(hitlID)])
+                  .optional(hitlID), .integer(now)])
     }
 
     /// A send the policy's quiet hours hold until `dueAt`. One that was
@@ -36,16 +38,16 @@ public struct ScheduledActions {
     /// keeps its row: claimed `done` a moment ago, it goes back to `pending`
     /// with the new due time, in the same transaction. (PostgreSQL's key
     /// starts with `user_id`, as every key there does for sharding.)
-    func deferByPolicy(_ action: PreparedAction, dueAt: Int64, hitlID: Int64?) throws {
+    func deferByPolicy(_ action: PreparedAction, dueAt: Int64, hitlID: Int64?, now: Int64) throws {
         try store.execute("""
             INSERT INTO automation_scheduled_actions (user_id, rule_id, run_id, fan_id, action_index, action_type, params_json,
-                                                      due_at, status, hitl_id)
-            VALUES (:user, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)
+                                                      due_at, status, hitl_id, created_at)
+            VALUES (:user, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
             ON CONFLICT (\(store.database.dialect == .postgres ? "user_id, " : "")run_id, fan_id, action_index)
                 DO UPDATE SET due_at = excluded.due_at, status = 'pending'
             """, [.integer(action.ruleID), .integer(action.runID), .integer(action.fanID), .int(action.actionIndex),
                   .text(action.actionType), .text(StoredAction.paramsJSON(action, keepingAfter: false)), .integer(dueAt),
-                  .optional(hitlID)])
+                  .optional(hitlID), .integer(now)])
     }
 
     /// What `runDue` did: one entry per action that came due, in due order.

@@ -97,7 +97,7 @@ extension BatchRun {
                 if ready.requiresApproval {
                     _ = try approvals.enqueue(ready, now: time)
                 } else if let after = ready.afterSeconds {
-                    try delayed.schedule(ready, dueAt: time + after)
+                    try delayed.schedule(ready, dueAt: time + after, now: time)
                 } else {
                     let effect = try effects.execute(ready, now: time, hitlID: nil)
                     raised = effect.tagEvents

@@ -31,7 +31,7 @@ extension PolicyGate {
             try executor.record(action, outcome: "skipped", reason: reason, hitlID: hitlID, at: now)
             return .skipped(reason: reason)
         case .deferUntil(let until):
-            try ScheduledActions(store: store).deferByPolicy(action, dueAt: until, hitlID: hitlID)
+            try ScheduledActions(store: store).deferByPolicy(action, dueAt: until, hitlID: hitlID, now: now)
             return .deferred(until: until, quietHours: policy.quietHours?.description ?? "")
         }
     }

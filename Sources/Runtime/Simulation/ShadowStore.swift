@@ -21,6 +21,16 @@ final class ShadowStore {
     /// `inMemoryLimit` or `folder` is given, into a new file in `folder`
     /// (default: the system's temporary folder), and opens it for `source`'s creator.
     init(copying source: CreatorStore, folder: URL? = nil) throws {
+        if source.database.dialect == .postgres {
+            // One creator's rows, copied into memory (`copyCreator`).
+            path = nil
+            store = try EngineStore.open(path: ":memory:")
+            try store.database.execute("PRAGMA foreign_keys = OFF")
+            try Self.copyCreator(of: source, into: store.database)
+            creator = store.creator(source.userID)
+            try Self.prepare(store.database)
+            return
+        }
         let size = (try? FileManager.default.attributesOfItem(atPath: source.database.path)[.size] as? UInt64) ?? 0
         if folder == nil, size <= Self.inMemoryLimit {
             path = nil
@@ -39,15 +49,19 @@ final class ShadowStore {
             }
         }
         creator = store.creator(source.userID)
+        try Self.prepare(store.database)
+    }
+
+    private static func prepare(_ database: Database) throws {
         // A scratch copy: durability buys nothing, and rows are moved between
         // tables in an order that foreign keys would refuse midway.
-        try store.database.execute("PRAGMA foreign_keys = OFF")
-        try store.database.execute("PRAGMA journal_mode = MEMORY")
-        try store.database.execute("PRAGMA synchronous = OFF")
-        try store.database.execute("PRAGMA cache_size = -65536")
-        try store.database.execute("PRAGMA temp_store = MEMORY")
+        try database.execute("PRAGMA foreign_keys = OFF")
+        try database.execute("PRAGMA journal_mode = MEMORY")
+        try database.execute("PRAGMA synchronous = OFF")
+        try database.execute("PRAGMA cache_size = -65536")
+        try database.execute("PRAGMA temp_store = MEMORY")
         // Clock events (`ClockEvents`) and `ApprovalQueue.expire` look approvals up by expiry, once per batch.
-        try store.database.execute("CREATE INDEX IF NOT EXISTS simulate_hitl_by_expiry ON hitl_action_queue(user_id, status, expires_at)")
+        try database.execute("CREATE INDEX IF NOT EXISTS simulate_hitl_by_expiry ON hitl_action_queue(user_id, status, expires_at)")
     }
 
     deinit { if let path { Self.remove(path) } }

@@ -25,7 +25,7 @@ public final class Database {
         guard case .sqlite(let handle) = connection else { preconditionFailure("a SQLite call on a PostgreSQL connection") }
         return handle
     }
-    /// The file's path, or the PostgreSQL URL.
+    /// The file's path, or the PostgreSQL URL with its password masked (for messages).
     public let path: String
     /// Which SQL the connection speaks where SQLite's and PostgreSQL's differ.
     public let dialect: SQLDialect
@@ -68,7 +68,7 @@ public final class Database {
 
     /// Opens the file at `path` as `options.access` allows; `":memory:"` works too.
     public init(path: String, options: Options = Options()) throws {
-        self.path = path
+        self.path = Self.shown(path)
         self.opensReadOnly = options.readOnly
         if Self.isPostgresURL(path) {
             let connection = try PostgresConnection(url: path)
@@ -112,6 +112,11 @@ public final class Database {
     public var isReadOnly: Bool {
         if dialect == .postgres { return opensReadOnly }
         return sqlite3_db_readonly(handle, "main") == 1
+    }
+
+    /// `path` as messages show it: a PostgreSQL URL's password masked, a file's path as it is.
+    public static func shown(_ path: String) -> String {
+        isPostgresURL(path) ? PostgresConnection.redacted(path) : path
     }
 
     /// Whether `path` names a PostgreSQL database rather than a file.

@@ -33,6 +33,9 @@ extension Migration {
             Migration(version: 14, name: "firings_by_person", sql: Schema.firingsByPerson),
             Migration(version: 15, name: "window_indexes", sql: Schema.windowIndexes),
             Migration(version: 16, name: "segment_change_log", sql: Schema.segmentChangeLog),
+            // 17 is unused; 18 and 19 are PostgreSQL's own (its language functions and
+            // creator directory, `PostgresSchema.migrations`). Both engines share one
+            // numbering, so the next migration here is 20.
         ]
     }()
 

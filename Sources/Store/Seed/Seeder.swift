@@ -62,7 +62,7 @@ public enum Seeder {
             """ : """
             SELECT table_name::text FROM information_schema.columns
             WHERE table_schema = current_schema() AND column_name = 'user_id' ORDER BY table_name COLLATE "C"
-            """).compactMap { $0[0].string }
+            """).compactMap { $0[0].string }.filter { !PostgresSchema.sharedTables.contains($0) }
         return SeedReport(rowsByTable: try tables.map { table in
             (table, Int(try creator.scalar("SELECT count(*) FROM \(table) WHERE user_id = :user").int64 ?? 0))
         })

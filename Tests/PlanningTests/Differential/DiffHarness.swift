@@ -69,9 +69,11 @@ enum DiffHarness {
         } catch {
             problems.append("allFans: SQL path threw: \(error)")
         }
-        // The other shape, and the one this store's estimates choose, must answer the same.
+        // The other shapes (correlated; grouped with its windows read in fan order),
+        // and the one this store's estimates choose, must answer the same.
         let shapes: [(String, ConditionPlan)] = [
             ("allFans correlated", PlanBuilder.plan(condition, program: program, scope: .allFans, forcing: .correlated)),
+            ("allFans grouped in fan order", PlanBuilder.plan(condition, program: program, scope: .allFans, forcing: .grouped, order: .fanOrder)),
             ("allFans estimated", PlanBuilder.plan(condition, program: program, scope: .allFans,
                                                    estimator: PlanEstimator(store: executor.store, program: program, context: context))),
         ]
