@@ -102,6 +102,28 @@ import Store
         #expect(try store.scalar("SELECT count(*) FROM automation_rule_runs WHERE user_id = :user") == .integer(0))
     }
 
+    /// A program with a policy: `held_by_policy` counts the sends a cap held,
+    /// and the text says which limit held how many, per rule.
+    @Test func theBacktestSaysWhichSendsThePolicyHeld() throws {
+        let world = try World()
+        try world.workspace.write("capped.rules", """
+            policy { limit 1 sends per fan per 1d }
+            rule "Also thank" { on transaction.tip then { send "tip_thanks" with { amount: event.amount } } }
+            rule "Thank tippers" { on transaction.tip then { send "tip_thanks" with { amount: event.amount } } }
+            """)
+        // Per tip, "Also thank" runs first (same priority, then by name) and takes the day's slot.
+        // A at 1h: Also sends, Thank is held; A at 2h: both held; B at 3h: Also sends, Thank is held.
+        let json = world.simulate(["capped.rules", "--format", "json"])
+        #expect(json.code == .success, "\(json.err)")
+        #expect(json.out.contains(#"{"rule":"Also thank","fired":3,"fans":2,"held_back":0,"actions":{"send":2,"tag":0,"untag":0,"note":0},"queued_for_approval":0,"held_by_policy":1}"#), "\(json.out)")
+        #expect(json.out.contains(#"{"rule":"Thank tippers","fired":3,"fans":2,"held_back":0,"actions":{"send":0,"tag":0,"untag":0,"note":0},"queued_for_approval":0,"held_by_policy":3}"#), "\(json.out)")
+        let text = world.simulate(["capped.rules"])
+        #expect(text.code == .success, "\(text.err)")
+        #expect(text.out.contains("held by policy"), "\(text.out)")
+        #expect(text.out.contains("Held by the policy:\n- Also thank: 1 skipped by frequency cap: 1 sends per fan per 1d\n"
+                                  + "- Thank tippers: 3 skipped by frequency cap: 1 sends per fan per 1d\n"), "\(text.out)")
+    }
+
     @Test func theDeployedProgramIsTheDefaultAndCompareShowsTheDifference() throws {
         let world = try World()
         let deployed = world.simulate([])

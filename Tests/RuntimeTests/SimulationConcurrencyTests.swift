@@ -60,6 +60,15 @@ import Testing
 
     @Test func aWriterNeverWaitsForTheReplay() throws {
         let (fixture, fan) = try Self.store()
+        // The control: a reader that holds a snapshot makes the same writer's checkpoint busy.
+        let reader = try Database(path: fixture.path, options: Database.Options(access: .readOnly))
+        try reader.execute("BEGIN")
+        _ = try reader.rows("SELECT count(*) FROM fan_profiles")
+        let control = WriterDuringReplay(path: fixture.path, fan: fan)
+        control.evaluating(rule: "control", fanID: nil, context: EvaluationContext(now: Self.t0, zone: TimeZone(identifier: "UTC")!, event: nil))
+        #expect(control.outcome?.hasPrefix("busy 1") == true, "\(control.outcome ?? "")")
+        try reader.execute("COMMIT")
+
         let source = try EngineStore.openExisting(path: fixture.path, readOnly: true)
         var simulation = Simulation(from: Self.t0, to: Self.t0 + 4 * Self.hour)
         let writer = WriterDuringReplay(path: fixture.path, fan: fan)
@@ -67,7 +76,7 @@ import Testing
         let report = try simulation.run(source: source.creator("creator_a"))
         #expect(writer.outcome == "busy 0, log 0")
         #expect(report.rule(named: "Thanks")?.fired == 3)
-        #expect(try fixture.count("SELECT count(*) FROM fan_transactions WHERE user_id = :user") == 4)
+        #expect(try fixture.count("SELECT count(*) FROM fan_transactions WHERE user_id = :user") == 5)
     }
 
     @Test func aBacktestRunsWhileAWriterHoldsTheLock() throws {
