@@ -1,5 +1,6 @@
 import Foundation
 import LanguageServer
+import Syntax
 
 /// `lsp`: how long the language server takes, after a one-character edit in
 /// a workspace of 1,000 rules (20 files of 50 rules, plus a file of segments
@@ -47,7 +48,7 @@ enum LspBenchmark {
         // round's text is new (none is the text of the last full check).
         var times: [Double] = []
         for round in 0..<rounds {
-            let change: JSON = .object([
+            let change: JSONValue = .object([
                 ("range", .object([("start", .object([("line", .int(0)), ("character", .int(11))])),
                                    ("end", .object([("line", .int(0)), ("character", .int(11))]))])),
                 ("text", .string("x")),

@@ -119,7 +119,7 @@ import Syntax
 
     @Test func referencesFindEveryUseAcrossFiles() throws {
         let h = try harness()
-        let params = JSON.object([("textDocument", .object([("uri", .string(h.uri("segments.rules")))])),
+        let params = JSONValue.object([("textDocument", .object([("uri", .string(h.uri("segments.rules")))])),
                                   ("position", .object([("line", .int(2)), ("character", .int(10))])),
                                   ("context", .object([("includeDeclaration", .bool(true))]))])
         let result = h.request("textDocument/references", params)["result"]?.array ?? []
@@ -140,13 +140,13 @@ import Syntax
             """
         let h = try ServerHarness(files: ["segments.rules": Self.segments, "rules.rules": Self.rules, "a_test.rules": tests])
         h.open("rules.rules", Self.rules)
-        let params = JSON.object([("textDocument", .object([("uri", .string(h.uri("rules.rules")))])),
+        let params = JSONValue.object([("textDocument", .object([("uri", .string(h.uri("rules.rules")))])),
                                   ("position", .object([("line", .int(0)), ("character", .int(8))])),
                                   ("context", .object([("includeDeclaration", .bool(false))]))])
         let result = h.request("textDocument/references", params)["result"]?.array ?? []
         #expect(result.count == 1, "\(result)")
         #expect(result.first?["uri"]?.string == h.uri("a_test.rules") && result.first?["range"] == .range(3, 9, 3, 23))
-        let segment = JSON.object([("textDocument", .object([("uri", .string(h.uri("segments.rules")))])),
+        let segment = JSONValue.object([("textDocument", .object([("uri", .string(h.uri("segments.rules")))])),
                                    ("position", .object([("line", .int(2)), ("character", .int(10))])),
                                    ("context", .object([("includeDeclaration", .bool(false))]))])
         let uses = h.request("textDocument/references", segment)["result"]?.array ?? []
@@ -167,7 +167,7 @@ import Syntax
 
     static let messy = "segment   whales {fan.lifetime_spend>=$500}\n\n\n\nlet  x=1\nsegment s {\n      fan.tags contains \"a\"\n}\n"
 
-    func apply(_ edits: [JSON], to text: String) -> String {
+    func apply(_ edits: [JSONValue], to text: String) -> String {
         let lines = LineIndex(bytes: Array(text.utf8))
         var bytes = Array(text.utf8)
         let sorted = edits.sorted { (Position($0["range"]?["start"]).map { ($0.line, $0.character) } ?? (0, 0)) > (Position($1["range"]?["start"]).map { ($0.line, $0.character) } ?? (0, 0)) }
@@ -189,7 +189,7 @@ import Syntax
 
     @Test func rangeFormattingTouchesOnlyTheSelectedLines() throws {
         let h = try ServerHarness(files: ["m.rules": Self.messy])
-        let params = JSON.object([("textDocument", .object([("uri", .string(h.uri("m.rules")))])), ("range", .range(4, 0, 4, 3)),
+        let params = JSONValue.object([("textDocument", .object([("uri", .string(h.uri("m.rules")))])), ("range", .range(4, 0, 4, 3)),
                                   ("options", .object([]))])
         let edits = h.request("textDocument/rangeFormatting", params)["result"]?.array ?? []
         let result = apply(edits, to: Self.messy)

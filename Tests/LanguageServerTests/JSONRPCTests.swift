@@ -1,27 +1,28 @@
 import Foundation
+import Syntax
 import Testing
 @testable import LanguageServer
 
 @Suite struct JSONRPCTests {
     @Test func parsesAndPrintsJSON() throws {
-        let value = try JSON.parse(#"{"a": [1, -2.5, true, null, "x\"\u00e9\ud83d\ude00\n"], "b": {}}"#)
+        let value = try JSONParser.parse(#"{"a": [1, -2.5, true, null, "x\"\u00e9\ud83d\ude00\n"], "b": {}}"#)
         #expect(value["a"]?[0] == .int(1))
-        #expect(value["a"]?[1] == .double(-2.5))
+        #expect(value["a"]?[1] == .number(-2.5))
         #expect(value["a"]?[2] == .bool(true))
         #expect(value["a"]?[4]?.string == "x\"é😀\n")
         #expect(value.serialized() == #"{"a":[1,-2.5,true,null,"x\"é😀\n"],"b":{}}"#)
-        #expect(throws: JSONParseError.self) { try JSON.parse("{\"a\":}") }
-        #expect(throws: JSONParseError.self) { try JSON.parse("[1] 2") }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse("{\"a\":}") }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse("[1] 2") }
     }
 
     @Test func classifiesMessages() {
-        guard case .success(.request(.int(3), "x", _)) = RPCMessage.classify(try! JSON.parse(#"{"jsonrpc":"2.0","id":3,"method":"x"}"#)) else {
+        guard case .success(.request(.int(3), "x", _)) = RPCMessage.classify(try! JSONParser.parse(#"{"jsonrpc":"2.0","id":3,"method":"x"}"#)) else {
             Issue.record("a request"); return
         }
-        guard case .success(.notification("y", _)) = RPCMessage.classify(try! JSON.parse(#"{"jsonrpc":"2.0","method":"y"}"#)) else {
+        guard case .success(.notification("y", _)) = RPCMessage.classify(try! JSONParser.parse(#"{"jsonrpc":"2.0","method":"y"}"#)) else {
             Issue.record("a notification"); return
         }
-        guard case .failure(let error) = RPCMessage.classify(try! JSON.parse(#"{"jsonrpc":"2.0","id":4}"#)) else {
+        guard case .failure(let error) = RPCMessage.classify(try! JSONParser.parse(#"{"jsonrpc":"2.0","id":4}"#)) else {
             Issue.record("no method"); return
         }
         #expect(error.code == .invalidRequest)
@@ -51,8 +52,8 @@ import Testing
         #expect(code == 0)
         var framer = MessageFramer()
         framer.append(output.fileHandleForReading.readDataToEndOfFile())
-        var replies: [JSON] = []
-        while case .body(let body)? = framer.next() { replies.append(try JSON.parse(body)) }
+        var replies: [JSONValue] = []
+        while case .body(let body)? = framer.next() { replies.append(try JSONParser.parse(body)) }
         let errors = replies.compactMap { $0["error"]?["code"]?.int }
         #expect(errors.sorted() == [-32700, -32601, -32600, -32600].sorted())
         #expect(replies.contains { $0["id"] == .int(1) && $0["result"]?["capabilities"] != nil })
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func exitWithoutShutdownIsCode1AndRequestsBeforeInitializeAreRefused() {
-        var sent: [JSON] = []
+        var sent: [JSONValue] = []
         let server = LanguageServer { sent.append($0) }
         server.receive(.request(id: .int(1), method: "textDocument/hover", params: .null))
         #expect(sent.last?["error"]?["code"]?.int == -32002)
@@ -84,8 +85,8 @@ import Testing
         #expect(code == 1, "the cancelled shutdown never ran, so exit is abnormal")
         var framer = MessageFramer()
         framer.append(output.fileHandleForReading.readDataToEndOfFile())
-        var replies: [JSON] = []
-        while case .body(let body)? = framer.next() { replies.append(try JSON.parse(body)) }
+        var replies: [JSONValue] = []
+        while case .body(let body)? = framer.next() { replies.append(try JSONParser.parse(body)) }
         #expect(replies.contains { $0["id"] == .int(7) && $0["error"]?["code"]?.int == -32800 })
     }
 }

@@ -33,7 +33,7 @@ import Testing
             "SELECT display_name, definition, plan_json FROM fan_segments WHERE user_id = :user AND name = 'whales'").first!
         #expect(segment[0] == .text("Top spenders"))
         #expect(segment[1].string?.hasPrefix("segment whales") == true)
-        #expect(try JSONParser.parse(segment[2].string!)["sql"]?.stringValue?.contains("lifetime_spend_cents") == true)
+        #expect(try JSONParser.parse(segment[2].string!)["sql"]?.string?.contains("lifetime_spend_cents") == true)
     }
 
     @Test func unchangedRedeployKeepsVersionsAndChangedLetBumpsThem() throws {

@@ -90,7 +90,7 @@ import Testing
         for value in values {
             #expect(try JSONParser.parse(value.serialized()) == value)
         }
-        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse("{\"a\": }") }
-        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(String(repeating: "[", count: 10_000)) }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse("{\"a\": }") }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(String(repeating: "[", count: 10_000)) }
     }
 }

@@ -20,9 +20,9 @@ public struct Position: Hashable, Sendable {
     public var character: Int
     public init(line: Int, character: Int) { self.line = line; self.character = character }
 
-    public var json: JSON { .object(["line": .int(line), "character": .int(character)]) }
+    public var json: JSONValue { .object(["line": .int(line), "character": .int(character)]) }
 
-    public init?(_ json: JSON?) {
+    public init?(_ json: JSONValue?) {
         guard let line = json?["line"]?.int, let character = json?["character"]?.int, line >= 0, character >= 0 else { return nil }
         self.init(line: line, character: character)
     }
@@ -33,9 +33,9 @@ public struct LSPRange: Hashable, Sendable {
     public var end: Position
     public init(start: Position, end: Position) { self.start = start; self.end = end }
 
-    public var json: JSON { .object(["start": start.json, "end": end.json]) }
+    public var json: JSONValue { .object(["start": start.json, "end": end.json]) }
 
-    public init?(_ json: JSON?) {
+    public init?(_ json: JSONValue?) {
         guard let start = Position(json?["start"]), let end = Position(json?["end"]) else { return nil }
         self.init(start: start, end: end)
     }

@@ -1,3 +1,5 @@
+import Syntax
+
 /// One document the editor has open: its text as the editor sees it, which
 /// wins over the file on disk until the editor closes it.
 public struct TextDocument: Sendable {
@@ -18,7 +20,7 @@ public struct TextDocument: Sendable {
     /// with a `range` replaces that range (incremental sync), one without
     /// replaces the whole text (full sync). Each range is read against the
     /// text as the previous entry left it, as the protocol says.
-    public mutating func apply(changes: [JSON], version: Int, encoding: PositionEncoding) throws(RPCError) {
+    public mutating func apply(changes: [JSONValue], version: Int, encoding: PositionEncoding) throws(RPCError) {
         for change in changes {
             guard let text = change["text"]?.string else { throw RPCError(.invalidParams, "a content change needs \"text\"") }
             if let rangeJSON = change["range"] {

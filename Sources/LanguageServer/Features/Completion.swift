@@ -8,7 +8,7 @@ extension LanguageServer {
     /// rule's trigger has; `== "` → the enum values of the field on the left;
     /// `in ` → the workspace's segments; `send "` → the store's templates;
     /// `on ` → triggers; elsewhere keywords, functions, constants and snippets.
-    func completion(_ params: JSON) throws(RPCError) -> JSON {
+    func completion(_ params: JSONValue) throws(RPCError) -> JSONValue {
         let located = try locate(params)
         let items = CompletionContext(located, templates: workspace.checkOptions.templates).items()
         return .object(["isIncomplete": .bool(false), "items": .array(items)])
@@ -29,7 +29,7 @@ struct CompletionContext {
         prefix = String(decoding: located.file.bytes[start..<located.offset], as: UTF8.self)
     }
 
-    func items() -> [JSON] {
+    func items() -> [JSONValue] {
         let word = String(prefix.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
         let before = String(prefix.dropLast(word.count))
 
@@ -94,7 +94,7 @@ struct CompletionContext {
         return String(tail.reversed()).split(separator: ".").map(String.init)
     }
 
-    private func members(of path: [String]) -> [JSON] {
+    private func members(of path: [String]) -> [JSONValue] {
         switch path.count {
         case 1 where path[0] == "fan":
             return Catalog.fanFields.map { item($0.name, kind: 5, detail: "\($0.type)", doc: $0.summary) }
@@ -143,7 +143,7 @@ struct CompletionContext {
         SymbolIndex(located.analysis).symbols.filter { $0.kind == .segment }.map(\.name).sorted()
     }
 
-    private func general() -> [JSON] {
+    private func general() -> [JSONValue] {
         var items = Self.snippets
         items += Keyword.allCases.map { item($0.rawValue, kind: 14, detail: "keyword") }
         items += Catalog.functions.map { item($0.name, kind: 3, detail: $0.signatureText, doc: $0.summary) }
@@ -153,13 +153,13 @@ struct CompletionContext {
         return items
     }
 
-    private func item(_ label: String, kind: Int, detail: String? = nil, doc: String? = nil) -> JSON {
-        .object(["label": .string(label), "kind": .int(kind), "detail": detail.map(JSON.string),
-                 "documentation": doc.flatMap { $0.isEmpty ? nil : JSON.object(["kind": .string("markdown"), "value": .string($0)]) }])
+    private func item(_ label: String, kind: Int, detail: String? = nil, doc: String? = nil) -> JSONValue {
+        .object(["label": .string(label), "kind": .int(kind), "detail": detail.map(JSONValue.string),
+                 "documentation": doc.flatMap { $0.isEmpty ? nil : JSONValue.object(["kind": .string("markdown"), "value": .string($0)]) }])
     }
 
     /// Declaration templates (LSP snippet syntax: `$1` tab stops, `${1:default}`).
-    static let snippets: [JSON] = [
+    static let snippets: [JSONValue] = [
         ("rule", "rule \"${1:Name}\" {\n  on ${2:transaction.tip}\n  when ${3:event.amount >= \\$20}\n  then {\n    send \"${4:template}\"\n  }\n}"),
         ("segment", "segment ${1:name} \"${2:Display name}\" {\n  ${3:fan.lifetime_spend >= \\$100}\n}"),
         ("test", "test \"${1:Name}\" {\n  now date(\"${2:2026-01-01 12:00}\")\n  fan ${3:ana} {}\n  event ${4:transaction.tip} for ${3:ana} { amount: ${5:\\$25} }\n  expect \"${6:Rule name}\" fired for ${3:ana}\n}"),

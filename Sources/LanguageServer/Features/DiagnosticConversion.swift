@@ -5,13 +5,13 @@ import Syntax
 /// `relatedInformation`, the others are appended to the message as `check`'s
 /// text output appends them (`note: …`).
 enum DiagnosticConversion {
-    static func json(_ diagnostic: Diagnostic, in analysis: Analysis, encoding: PositionEncoding) -> JSON {
-        func location(_ range: SourceRange) -> JSON? {
+    static func json(_ diagnostic: Diagnostic, in analysis: Analysis, encoding: PositionEncoding) -> JSONValue {
+        func location(_ range: SourceRange) -> JSONValue? {
             guard let file = analysis.file(range.file), let uri = analysis.uri(range.file) else { return nil }
             return .object(["uri": .string(uri), "range": LineIndex(file).range(start: range.start, end: range.end, encoding: encoding).json])
         }
         var message = diagnostic.message
-        var related: [JSON] = []
+        var related: [JSONValue] = []
         for note in diagnostic.notes {
             if let range = note.range, let location = location(range) {
                 related.append(.object(["location": location, "message": .string(note.message)]))

@@ -5,7 +5,7 @@ extension LanguageServer {
     /// would write (the same `Format.source`), sent as the few line edits that
     /// turn the editor's text into it. A file with syntax errors is left
     /// alone, as `fmt` leaves it.
-    func formatting(_ params: JSON, range: LSPRange?) throws(RPCError) -> JSON {
+    func formatting(_ params: JSONValue, range: LSPRange?) throws(RPCError) -> JSONValue {
         let located = try locate(params, needsPosition: false)
         let parsed = located.analysis.parsed[Int(located.file.id.rawValue)]
         guard !parsed.diagnostics.hasErrors else { return .array([]) }
@@ -24,7 +24,7 @@ extension LanguageServer {
     /// by their text in `fmt`'s output (the formatter keeps declarations in
     /// order, so the i-th of one is the i-th of the other); the rest of the
     /// file is not touched. Nil falls back to the whole file.
-    private func rangeEdit(_ syntax: FileSyntax, formatted: [UInt8], lines selection: LSPRange, located: Located) -> [JSON]? {
+    private func rangeEdit(_ syntax: FileSyntax, formatted: [UInt8], lines selection: LSPRange, located: Located) -> [JSONValue]? {
         let reparsed = Parse.file(SourceFile(id: syntax.file.id, path: syntax.file.path, bytes: formatted)).syntax
         guard reparsed.declarations.count == syntax.declarations.count else { return nil }
         let firstLine = selection.start.line

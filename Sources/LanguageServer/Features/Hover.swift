@@ -4,7 +4,7 @@ import Syntax
 
 extension LanguageServer {
     /// `textDocument/hover`: what the word under the caret is, in markdown.
-    func hover(_ params: JSON) throws(RPCError) -> JSON {
+    func hover(_ params: JSONValue) throws(RPCError) -> JSONValue {
         let located = try locate(params)
         guard let (text, range) = HoverText(located).describe() else { return .null }
         return .object(["contents": .object(["kind": .string("markdown"), "value": .string(text)]),

@@ -4,7 +4,7 @@ extension LanguageServer {
     /// `textDocument/definition`: a segment, constant or rule named at the
     /// caret → where it is declared (in whichever file of the workspace).
     /// A rule is named by its name string (tests name rules that way).
-    func definition(_ params: JSON) throws(RPCError) -> JSON {
+    func definition(_ params: JSONValue) throws(RPCError) -> JSONValue {
         let located = try locate(params)
         let index = SymbolIndex(located.analysis)
         guard let (kind, name) = index.symbol(at: located.offset, file: located.file.id) ?? ruleNamed(at: located, index) else {
@@ -15,7 +15,7 @@ extension LanguageServer {
 
     /// `textDocument/references`: every use of the segment or constant at the
     /// caret across the workspace (and its declaration when asked).
-    func references(_ params: JSON) throws(RPCError) -> JSON {
+    func references(_ params: JSONValue) throws(RPCError) -> JSONValue {
         let located = try locate(params)
         let index = SymbolIndex(located.analysis)
         guard let (kind, name) = index.symbol(at: located.offset, file: located.file.id) ?? ruleNamed(at: located, index) else {
@@ -35,11 +35,11 @@ extension LanguageServer {
 
     /// `textDocument/documentSymbol`: the file's segments, constants and rules
     /// (rules with their clauses as children), as an outline.
-    func documentSymbols(_ params: JSON) throws(RPCError) -> JSON {
+    func documentSymbols(_ params: JSONValue) throws(RPCError) -> JSONValue {
         let located = try locate(params, needsPosition: false)
-        var symbols: [JSON] = []
-        func symbol(_ name: String, kind: Int, detail: String?, range: SourceRange, selection: SourceRange, children: [JSON] = []) -> JSON {
-            .object(["name": .string(name.isEmpty ? "(unnamed)" : name), "detail": detail.map(JSON.string), "kind": .int(kind),
+        var symbols: [JSONValue] = []
+        func symbol(_ name: String, kind: Int, detail: String?, range: SourceRange, selection: SourceRange, children: [JSONValue] = []) -> JSONValue {
+            .object(["name": .string(name.isEmpty ? "(unnamed)" : name), "detail": detail.map(JSONValue.string), "kind": .int(kind),
                      "range": located.range(range).json, "selectionRange": located.range(selection).json,
                      "children": children.isEmpty ? nil : .array(children)])
         }

@@ -1,13 +1,15 @@
+import Syntax
+
 /// One incoming JSON-RPC 2.0 message, classified.
 public enum RPCMessage: Sendable {
-    case request(id: JSON, method: String, params: JSON)
-    case notification(method: String, params: JSON)
+    case request(id: JSONValue, method: String, params: JSONValue)
+    case notification(method: String, params: JSONValue)
     /// A reply to something the server asked (none today; ignored).
-    case response(id: JSON)
+    case response(id: JSONValue)
 
     /// Classifies a parsed body, or says why it is not a valid request
     /// (the caller answers -32600 with the id when one could be read).
-    public static func classify(_ json: JSON) -> Result<RPCMessage, RPCError> {
+    public static func classify(_ json: JSONValue) -> Result<RPCMessage, RPCError> {
         guard case .object = json else { return .failure(RPCError(.invalidRequest, "a message must be a JSON object")) }
         guard json["jsonrpc"]?.string == "2.0" else {
             return .failure(RPCError(.invalidRequest, "\"jsonrpc\" must be \"2.0\"", id: validID(json["id"])))
@@ -28,7 +30,7 @@ public enum RPCMessage: Sendable {
         return .success(.notification(method: method, params: params))
     }
 
-    private static func validID(_ id: JSON?) -> JSON? {
+    private static func validID(_ id: JSONValue?) -> JSONValue? {
         switch id {
         case .string?, .int?: id
         default: nil
@@ -50,16 +52,16 @@ public struct RPCError: Error, Sendable {
 
     public var code: Code
     public var message: String
-    public var id: JSON?
+    public var id: JSONValue?
 
-    public init(_ code: Code, _ message: String, id: JSON? = nil) {
+    public init(_ code: Code, _ message: String, id: JSONValue? = nil) {
         self.code = code
         self.message = message
         self.id = id
     }
 
     /// The full response message.
-    public var response: JSON {
+    public var response: JSONValue {
         .object(["jsonrpc": .string("2.0"), "id": id ?? .null,
                  "error": .object(["code": .int(code.rawValue), "message": .string(message)])])
     }

@@ -20,20 +20,20 @@ public final class LanguageServer {
 
     enum State { case uninitialized, running, shutDown }
 
-    private let send: (JSON) -> Void
+    private let send: (JSONValue) -> Void
     private let options: Options
     var state = State.uninitialized
     public private(set) var encoding = PositionEncoding.utf16
     public private(set) var workspace = Workspace(root: nil)
     private(set) var store: StoreFacts?
     /// What was last published per document, so unchanged lists are not resent.
-    private var published: [String: JSON] = [:]
+    private var published: [String: JSONValue] = [:]
     /// Called after a change; the loop coalesces calls into one analysis.
     public var scheduleDiagnostics: () -> Void = {}
     /// Set by `exit`: the process's exit code.
     public private(set) var exitCode: Int32?
 
-    public init(options: Options = Options(), send: @escaping (JSON) -> Void) {
+    public init(options: Options = Options(), send: @escaping (JSONValue) -> Void) {
         self.options = options
         self.send = send
     }
@@ -60,11 +60,11 @@ public final class LanguageServer {
     }
 
     /// A request that was cancelled before its turn came.
-    public func cancelled(_ id: JSON) {
+    public func cancelled(_ id: JSONValue) {
         send(RPCError(.requestCancelled, "request cancelled", id: id).response)
     }
 
-    private func respond(to method: String, params: JSON) throws(RPCError) -> JSON {
+    private func respond(to method: String, params: JSONValue) throws(RPCError) -> JSONValue {
         switch state {
         case .uninitialized where method != "initialize":
             throw RPCError(.serverNotInitialized, "the server is not initialized yet")
@@ -94,7 +94,7 @@ public final class LanguageServer {
         }
     }
 
-    private func handleNotification(_ method: String, params: JSON) throws(RPCError) {
+    private func handleNotification(_ method: String, params: JSONValue) throws(RPCError) {
         if method == "exit" {
             exitCode = state == .shutDown ? 0 : 1
             return
@@ -138,7 +138,7 @@ public final class LanguageServer {
 
     // MARK: Lifecycle
 
-    private func initialize(_ params: JSON) -> JSON {
+    private func initialize(_ params: JSONValue) -> JSONValue {
         let offered = params["capabilities"]?["general"]?["positionEncodings"]?.array?.compactMap(\.string)
         encoding = PositionEncoding.negotiate(offered: offered)
         let root = params["workspaceFolders"]?[0]?["uri"]?.string.flatMap(FileURI.path(of:))
@@ -160,7 +160,7 @@ public final class LanguageServer {
                 ]),
                 "hoverProvider": .bool(true),
                 "completionProvider": .object([
-                    "triggerCharacters": .array([".", "\"", " "].map(JSON.string)),
+                    "triggerCharacters": .array([".", "\"", " "].map(JSONValue.string)),
                 ]),
                 "definitionProvider": .bool(true),
                 "referencesProvider": .bool(true),
@@ -180,7 +180,7 @@ public final class LanguageServer {
     public func publishDiagnostics() {
         guard state == .running else { return }
         let analysis = workspace.analyze()
-        var byURI: [String: [JSON]] = [:]
+        var byURI: [String: [JSONValue]] = [:]
         for uri in analysis.uris { byURI[uri] = [] }
         for diagnostic in analysis.diagnostics {
             guard let uri = analysis.uri(diagnostic.range.file) else { continue }
@@ -189,11 +189,11 @@ public final class LanguageServer {
         for uri in published.keys where byURI[uri] == nil { byURI[uri] = [] }
         for uri in byURI.keys.sorted() {
             let version = workspace.documents[uri]?.version
-            let list = JSON.array(byURI[uri]!)
+            let list = JSONValue.array(byURI[uri]!)
             if published[uri] == list { continue }
             published[uri] = list
             send(.object(["jsonrpc": .string("2.0"), "method": .string("textDocument/publishDiagnostics"),
-                          "params": .object(["uri": .string(uri), "version": version.map(JSON.int), "diagnostics": list])]))
+                          "params": .object(["uri": .string(uri), "version": version.map(JSONValue.int), "diagnostics": list])]))
         }
     }
 
@@ -205,7 +205,7 @@ public final class LanguageServer {
     }
 
     /// The analysed file behind `params.textDocument.uri` and the byte offset of `params.position`.
-    func locate(_ params: JSON, needsPosition: Bool = true) throws(RPCError) -> Located {
+    func locate(_ params: JSONValue, needsPosition: Bool = true) throws(RPCError) -> Located {
         guard let uri = params["textDocument"]?["uri"]?.string else { throw RPCError(.invalidParams, "missing textDocument.uri") }
         let analysis = workspace.analyze()
         guard let index = analysis.fileIndex(ofURI: uri) else { throw RPCError(.invalidParams, "\(uri) is not a .rules file of the workspace") }
@@ -235,7 +235,7 @@ struct Located {
     func range(_ range: SourceRange) -> LSPRange { lines.range(start: range.start, end: range.end, encoding: encoding) }
 
     /// A location in any file of the workspace.
-    func location(_ range: SourceRange) -> JSON? {
+    func location(_ range: SourceRange) -> JSONValue? {
         guard let uri = analysis.uri(range.file), let file = analysis.file(range.file) else { return nil }
         let lines = range.file == self.file.id ? self.lines : LineIndex(file)
         return .object(["uri": .string(uri), "range": lines.range(start: range.start, end: range.end, encoding: encoding).json])

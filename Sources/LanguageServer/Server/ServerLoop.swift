@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Syntax
 
 /// Runs a `LanguageServer` over a pair of file descriptors (stdin/stdout for
 /// `rulec lsp`). A reader thread frames incoming bytes and hands each message
@@ -24,7 +25,7 @@ public final class ServerLoop: @unchecked Sendable {
         server.scheduleDiagnostics = { [unowned self] in self.scheduleDiagnostics() }
     }
 
-    private func write(_ message: JSON) {
+    private func write(_ message: JSONValue) {
         let bytes = MessageFramer.frame(message.serialized())
         outputLock.lock()
         output.write(Data(bytes))
@@ -68,8 +69,8 @@ public final class ServerLoop: @unchecked Sendable {
         case .body(let bytes):
             body = bytes
         }
-        let json: JSON
-        do { json = try JSON.parse(body) } catch {
+        let json: JSONValue
+        do { json = try JSONParser.parse(body) } catch {
             write(RPCError(.parseError, "invalid JSON: \(error.message) at byte \(error.offset)").response)
             return nil
         }

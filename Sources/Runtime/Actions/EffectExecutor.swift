@@ -80,7 +80,7 @@ public struct EffectExecutor {
     }
 
     private func send(_ action: PreparedAction, now: Int64) throws -> Outcome {
-        guard let name = action.params["template"]?.stringValue else { throw RuntimeError.corruptParams("send without a template") }
+        guard let name = action.params["template"]?.string else { throw RuntimeError.corruptParams("send without a template") }
         guard let template = try lookups.template(named: name) else {
             return .failed("template \"\(name)\" not found")
         }
@@ -103,8 +103,8 @@ public struct EffectExecutor {
     /// The platform and account a send goes out on: those computed at firing
     /// (`via` or the event's), else the fan's most recently linked account.
     private func channel(for action: PreparedAction) throws -> (platform: String, accountID: Int64?)? {
-        let platform = action.params["platform"]?.stringValue
-        if let platform, let account = action.params["account_id"]?.intValue { return (platform, account) }
+        let platform = action.params["platform"]?.string
+        if let platform, let account = action.params["account_id"]?.int.map(Int64.init) { return (platform, account) }
         let sql = platform == nil
             ? "SELECT platform, id FROM fan_platform_accounts WHERE user_id = :user AND fan_id = ? ORDER BY linked_at DESC, id DESC LIMIT 1"
             : "SELECT platform, id FROM fan_platform_accounts WHERE user_id = :user AND fan_id = ? AND platform = ? ORDER BY linked_at DESC, id DESC LIMIT 1"
@@ -125,7 +125,7 @@ public struct EffectExecutor {
     }
 
     private func tag(_ action: PreparedAction, now: Int64) throws -> Outcome {
-        guard let tag = action.params["tag"]?.stringValue else { throw RuntimeError.corruptParams("tag without a tag") }
+        guard let tag = action.params["tag"]?.string else { throw RuntimeError.corruptParams("tag without a tag") }
         let inserted = try store.execute("""
             INSERT INTO fan_tag_values (user_id, fan_id, tag, source, rule_id, created_at) VALUES (:user, ?, ?, 'rule', ?, ?)
             ON CONFLICT (user_id, fan_id, tag) DO NOTHING
@@ -135,14 +135,14 @@ public struct EffectExecutor {
     }
 
     private func untag(_ action: PreparedAction) throws -> Outcome {
-        guard let tag = action.params["tag"]?.stringValue else { throw RuntimeError.corruptParams("untag without a tag") }
+        guard let tag = action.params["tag"]?.string else { throw RuntimeError.corruptParams("untag without a tag") }
         let removed = try store.execute("DELETE FROM fan_tag_values WHERE user_id = :user AND fan_id = ? AND tag = ?",
                                         [.integer(action.fanID), .text(tag)])
         return removed == 0 ? Outcome(reason: "not tagged") : Outcome()
     }
 
     private func note(_ action: PreparedAction, now: Int64) throws -> Outcome {
-        guard let text = action.params["text"]?.stringValue else { throw RuntimeError.corruptParams("note without text") }
+        guard let text = action.params["text"]?.string else { throw RuntimeError.corruptParams("note without text") }
         try store.execute("INSERT INTO fan_notes (user_id, fan_id, body, author, rule_id, created_at) VALUES (:user, ?, ?, 'rule', ?, ?)",
                           [.integer(action.fanID), .text(text), .integer(action.ruleID), .integer(now)])
         return Outcome()

@@ -17,7 +17,7 @@ struct SendRendering {
 
     static func render(_ body: String, with: [(key: String, value: JSONValue)], fanName: String, creatorName: String) -> String {
         var slots = ["fan_name": fanName, "creator_name": creatorName]
-        for (key, value) in with { slots[key] = value.stringValue ?? value.serialized() }
+        for (key, value) in with { slots[key] = value.string ?? value.serialized() }
         return TemplateRenderer(slots: slots).render(body)
     }
 

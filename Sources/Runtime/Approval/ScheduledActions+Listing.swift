@@ -28,9 +28,9 @@ extension ScheduledActions {
         /// What the action does, in a few words: the template, tag or note text.
         public var summary: String {
             switch actionType {
-            case "send": "send \"\(params["template"]?.stringValue ?? "?")\""
-            case "tag", "untag": "\(actionType) \"\(params["tag"]?.stringValue ?? "?")\""
-            case "note": "note \"\(params["text"]?.stringValue ?? "")\""
+            case "send": "send \"\(params["template"]?.string ?? "?")\""
+            case "tag", "untag": "\(actionType) \"\(params["tag"]?.string ?? "?")\""
+            case "note": "note \"\(params["text"]?.string ?? "")\""
             default: actionType
             }
         }

@@ -22,7 +22,7 @@ enum StoredAction {
         let parsed: JSONValue
         do { parsed = try JSONParser.parse(paramsJSON) } catch { throw RuntimeError.corruptParams("\(error)") }
         guard case .object(let members) = parsed else { throw RuntimeError.corruptParams("params_json is not an object") }
-        let after = members.first { $0.key == afterKey }?.value.intValue
+        let after = members.first { $0.key == afterKey }?.value.int.map(Int64.init)
         return PreparedAction(ruleID: ruleID, runID: runID, fanID: fanID, actionIndex: actionIndex, actionType: actionType,
                               params: .object(members.filter { $0.key != afterKey }), preview: preview,
                               afterSeconds: after, requiresApproval: requiresApproval)

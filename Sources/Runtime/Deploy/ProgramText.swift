@@ -20,7 +20,7 @@ public enum ProgramText {
             throw DeployError.corruptProgramText(programID: programID, reason: "expected an array of files")
         }
         return try entries.enumerated().map { index, entry in
-            guard let path = entry["path"]?.stringValue, let text = entry["text"]?.stringValue else {
+            guard let path = entry["path"]?.string, let text = entry["text"]?.string else {
                 throw DeployError.corruptProgramText(programID: programID, reason: "file \(index) lacks path or text")
             }
             return SourceFile(id: FileID(UInt32(index)), path: path, text: text)

@@ -2,7 +2,9 @@
 /// were written. Machine-readable output (`check --format json`, `explain`,
 /// `run`) is compared byte for byte by golden tests and outside tools, so the
 /// serializer is hand-written: Foundation's `JSONSerialization` neither keeps
-/// key order nor promises the same number formatting everywhere.
+/// key order nor promises the same number formatting everywhere. The one JSON
+/// type of the project: the language server's messages are these values too,
+/// read by `JSONParser` and written by `serialized()`.
 public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
@@ -25,12 +27,6 @@ public enum JSONValue: Sendable, Equatable {
             x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
         default: false
         }
-    }
-
-    /// The member `key` of an object (the first, if repeated); `nil` otherwise.
-    public subscript(key: String) -> JSONValue? {
-        guard case .object(let members) = self else { return nil }
-        return members.first { $0.key == key }?.value
     }
 }
 
@@ -138,5 +134,13 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
     /// Keeps the literal's order, which is the point of this type.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(elements.map { (key: $0.0, value: $0.1) })
+    }
+}
+
+extension JSONValue {
+    /// An object from key–value pairs in order, leaving out the nil ones: an
+    /// absent optional property (LSP's `detail?`, `version?`) is not sent at all.
+    public static func object(_ pairs: KeyValuePairs<String, JSONValue?>) -> JSONValue {
+        .object(pairs.compactMap { key, value in value.map { (key: key, value: $0) } })
     }
 }
