@@ -56,6 +56,8 @@ import Testing
         while case .body(let body)? = framer.next() { replies.append(try JSONParser.parse(body)) }
         let errors = replies.compactMap { $0["error"]?["code"]?.int }
         #expect(errors.sorted() == [-32700, -32601, -32600, -32600].sorted())
+        let parseError = replies.first { $0["error"]?["code"]?.int == -32700 }
+        #expect(parseError?["error"]?["message"]?.string == "invalid JSON: unexpected end of input at byte 33")
         #expect(replies.contains { $0["id"] == .int(1) && $0["result"]?["capabilities"] != nil })
         #expect(replies.contains { $0["id"] == .int(4) && $0["result"] == .null })
     }
