@@ -45,8 +45,14 @@ public final class EventReader {
         self.clock = clock
         self.pageSize = max(1, pageSize)
         self.streams = try EventSource.allCases.map { source in
-            let ceiling = try store.scalar("SELECT max(id) FROM \(source.table) WHERE user_id = :user").int64 ?? 0
             let start = cursors[source]
+            // `id > cursor` makes (user_id, id) the only index that answers in
+            // one step: with `user_id` alone, SQLite chose another index of
+            // fan_profiles beginning with user_id and read all its entries,
+            // once per source and batch (7–10 ms a batch at 100,000 fans).
+            // Nothing above the cursor: the ceiling is the cursor (drained).
+            let ceiling = try store.scalar("SELECT max(id) FROM \(source.table) WHERE user_id = :user AND id > ?",
+                                           [.integer(start)]).int64 ?? start
             return Stream(source: source, ceiling: ceiling, readThrough: start,
                           state: start >= ceiling ? .drained : .open, lastConsumed: start)
         }
