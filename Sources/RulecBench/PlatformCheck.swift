@@ -12,7 +12,11 @@ import Store
 /// fans matched, outcome, error) and every action row (rule, fan by rank among
 /// the creator's fans, index, type, parameters with an `account_id` as the
 /// account's rank, outcome, reason, time, and its run's event), sorted,
-/// hashed with FNV-1a.
+/// hashed with FNV-1a. A delayed action counts as scheduled (its due time),
+/// not by whether it ran: `run --once` executes an action that fell due during
+/// a batch only in a later batch of that creator, and with several workers a
+/// creator may get that later batch from a second worker's pass (the same
+/// rule runs, a few more delayed sends executed).
 enum PlatformCheck {
     struct Outcome { var runs = 0, actions = 0, lines: [String] = [] }
 
@@ -52,6 +56,17 @@ enum PlatformCheck {
             LEFT JOIN (\(events)) AS e ON e.user_id = r.user_id AND e.event_source = r.event_source AND e.event_id = r.event_id
             LEFT JOIN (SELECT user_id, id, row_number() OVER (PARTITION BY user_id ORDER BY id) AS n FROM fan_profiles) AS f
                 ON f.user_id = a.user_id AND f.id = a.fan_id
+            WHERE NOT EXISTS (SELECT 1 FROM automation_scheduled_actions AS s
+                              WHERE s.user_id = a.user_id AND s.run_id = a.run_id AND s.action_index = a.action_index)
+            UNION ALL
+            SELECT s.user_id, rule.name, coalesce(f.n, 0), s.action_index, 'delayed ' || s.action_type, s.params_json, '', '',
+                   s.due_at, r.event_source, coalesce(e.n, 0)
+            FROM automation_scheduled_actions AS s
+            JOIN automation_rules AS rule ON rule.user_id = s.user_id AND rule.id = s.rule_id
+            JOIN automation_rule_runs AS r ON r.user_id = s.user_id AND r.id = s.run_id
+            LEFT JOIN (\(events)) AS e ON e.user_id = r.user_id AND e.event_source = r.event_source AND e.event_id = r.event_id
+            LEFT JOIN (SELECT user_id, id, row_number() OVER (PARTITION BY user_id ORDER BY id) AS n FROM fan_profiles) AS f
+                ON f.user_id = s.user_id AND f.id = s.fan_id
             """) { row in
             let values = row.values
             guard let user = values[0].string else { return }
