@@ -4,7 +4,8 @@ import Foundation
 //   swift build -c release --product RulecBench && .build/release/RulecBench NAME
 // RULEC_BENCH_FANS / RULEC_BENCH_EVENTS / RULEC_BENCH_DB change the sizes and files.
 // RULEC_BENCH_POLICY=1 runs `run` with a policy in force (RunBenchmark.policy).
-// RULEC_BENCH_PG_URL runs `platform` on PostgreSQL (RULEC_BENCH_CREATORS, _FANS, _EVENTS, _WORKERS).
+// RULEC_BENCH_PG_URL runs `platform` on PostgreSQL (RULEC_BENCH_CREATORS, _FANS, _EVENTS, _WORKERS,
+// _TEMPLATES, _PREPARE=seed, _PG_PREFIX, _PG_PID: see PlatformBenchmark).
 let environment = ProcessInfo.processInfo.environment
 let benchmarks: [(name: String, run: () -> Void)] = [
     ("parse", { LexParseBenchmark.run() }),
