@@ -35,7 +35,8 @@ extension Migration {
             Migration(version: 16, name: "segment_change_log", sql: Schema.segmentChangeLog),
             // 17 is unused; 18 and 19 are PostgreSQL's own (its language functions and
             // creator directory, `PostgresSchema.migrations`). Both engines share one
-            // numbering, so the next migration here is 20.
+            // numbering, so the next migration after 20 is 21.
+            Migration(version: 20, name: "covering_indexes", sql: Schema.coveringIndexes),
         ]
     }()
 
