@@ -51,14 +51,15 @@ enum RefreshBenchmark {
                 print(String(format: "  %d events written (change log active): %.3f s, %d log rows", events, written.seconds,
                              try store.database.scalar("SELECT count(*) FROM fan_changes").int64 ?? 0))
                 var incremental: [Double] = [], full: [Double] = []
+                var incrementalCPU: [Double] = [], fullCPU: [Double] = []
                 var snapshots: [String: Snapshot] = [:]
                 for _ in 0..<rounds {
                     for mode in [RefreshMode.incremental, .full] {
-                        let (seconds, results, snapshot) = try undone(store.database) {
+                        let (seconds, cpu, results, snapshot) = try undone(store.database) {
                             let measured = try time { try SegmentRefresher(store: creator, program: program).refresh(now: t1, zone: .gmt, mode: mode) }
-                            return (measured.seconds, measured.value, try Snapshot(creator))
+                            return (measured.seconds, measured.cpu, measured.value, try Snapshot(creator))
                         }
-                        if mode == .incremental { incremental.append(seconds) } else { full.append(seconds) }
+                        if mode == .incremental { incremental.append(seconds); incrementalCPU.append(cpu) } else { full.append(seconds); fullCPU.append(cpu) }
                         if let earlier = snapshots["\(mode)"], earlier != snapshot { print("  !! two \(mode) refreshes differ") }
                         snapshots["\(mode)"] = snapshot
                         if mode == .incremental, incremental.count == 1 {
@@ -73,6 +74,10 @@ enum RefreshBenchmark {
                              i, f, rounds, f / i, same ? "yes" : "NO"))
                 print("    incremental runs: " + incremental.map { String(format: "%.4f", $0) }.joined(separator: " ")
                       + "; full runs: " + full.map { String(format: "%.3f", $0) }.joined(separator: " "))
+                let ic = median(incrementalCPU), fc = median(fullCPU)
+                print(String(format: "  CPU time: incremental %.4f s, full %.3f s (medians): %.0f× faster", ic, fc, fc / ic))
+                print("    incremental CPU: " + incrementalCPU.map { String(format: "%.4f", $0) }.joined(separator: " ")
+                      + "; full CPU: " + fullCPU.map { String(format: "%.3f", $0) }.joined(separator: " "))
                 if environment["RULEC_BENCH_SWEEP"] == "1" { try sweep(creator, program: program, fans: Int(fans), at: t1, full: f) }
                 throw Undo()
             }
@@ -132,11 +137,12 @@ enum RefreshBenchmark {
         return result!
     }
 
-    static func time<T>(_ body: () throws -> T) throws -> (seconds: Double, value: T) {
-        let start = ContinuousClock.now
+    /// Wall-clock seconds of `body`, and the process's CPU seconds over the same span.
+    static func time<T>(_ body: () throws -> T) throws -> (seconds: Double, cpu: Double, value: T) {
+        let start = ContinuousClock.now, cpuStart = ProcessCPU.seconds()
         let value = try body()
         let elapsed = ContinuousClock.now - start
-        return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18, value)
+        return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18, ProcessCPU.seconds() - cpuStart, value)
     }
 
     static func median(_ values: [Double]) -> Double {
