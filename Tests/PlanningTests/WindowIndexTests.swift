@@ -8,12 +8,14 @@ import Testing
 @Suite struct WindowIndexTests {
     /// `EXPLAIN QUERY PLAN` of the grouped set a plan builds for `condition`,
     /// on a small seeded store with planner statistics (the seed runs ANALYZE).
-    static func queryPlan(_ condition: String) throws -> String {
+    /// `forcing` and `order` pick the shape (grouped by default, in the order
+    /// SQLite chooses).
+    static func queryPlan(_ condition: String, forcing shape: PlanShape = .grouped, order: GroupedOrder? = nil) throws -> String {
         let (store, folder) = try temporaryStore()
         defer { _ = folder }
         try Seeder.run(SeedOptions(fans: 300, userID: "u"), into: store)
         let program = try checkedProgram("segment s { \(condition) }")
-        let plan = PlanBuilder.plan(program.segment(named: "s")!.condition, program: program, scope: .allFans, forcing: .grouped)
+        let plan = PlanBuilder.plan(program.segment(named: "s")!.condition, program: program, scope: .allFans, forcing: shape, order: order)
         let creator = store.creator("u")
         let values = try PlanExecutor(store: creator, program: program)
             .bindingValues(plan, context: EvaluationContext(now: SeedOptions.defaultNow, zone: TimeZone(identifier: "UTC")!))

@@ -49,6 +49,34 @@ import Testing
         #expect(try reopened.scalar("SELECT display_name FROM creator_profiles") == .text("Ada"))
     }
 
+    /// Migration 20 makes two per-fan indexes again under their names, with
+    /// more columns; on a file with planner statistics they are analyzed
+    /// again, so SQLite's estimates of them stay sampled, not guessed.
+    @Test func coveringIndexesKeepTheirNamesAndStatistics() throws {
+        let dir = try TempDirectory()
+        let path = dir.path("before-20.sqlite")
+        do {
+            let old = try Database(path: path)
+            try Migrator.migrate(old, migrations: Migration.all.filter { $0.version < 20 })
+            try old.execute("""
+                INSERT INTO creator_profiles (user_id, display_name) VALUES ('u', 'Ada');
+                INSERT INTO fan_profiles (id, user_id, display_name) VALUES (1, 'u', 'Bo');
+                INSERT INTO fan_transactions (user_id, fan_id, platform, kind, amount_cents, occurred_at)
+                    VALUES ('u', 1, 'onlyfans', 'tip', 500, 100), ('u', 1, 'onlyfans', 'ppv', 900, 200);
+                """)
+            try old.refreshPlannerStatistics()
+        }
+        let store = try Database(path: path)
+        #expect(try Migrator.migrate(store) == Migration.all.filter { $0.version >= 20 }.map(\.version))
+        func columns(_ index: String) throws -> [String] {
+            try store.rows("SELECT name FROM pragma_index_info(?) ORDER BY seqno", [.text(index)]).map { $0[0].string ?? "" }
+        }
+        #expect(try columns("fan_transactions_by_fan") == ["user_id", "fan_id", "kind", "occurred_at", "amount_cents"])
+        #expect(try columns("fan_subscriptions_by_fan") == ["user_id", "fan_id", "status", "auto_renew", "renews_at"])
+        #expect(try store.scalar("SELECT stat FROM sqlite_stat1 WHERE idx = 'fan_transactions_by_fan'").string?.hasPrefix("2 ") == true)
+        #expect(try store.scalar("SELECT sum(amount_cents) FROM fan_transactions") == .integer(1400))
+    }
+
     @Test func anOlderFileIsMigratedForward() throws {
         let dir = try TempDirectory()
         let path = dir.path("old.sqlite")

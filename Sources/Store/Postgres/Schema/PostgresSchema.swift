@@ -45,6 +45,7 @@ public enum PostgresSchema {
         // every version the ledger lacks).
         Migration(version: 18, name: "language_functions", sql: languageFunctions),
         Migration(version: 19, name: "creator_directory", sql: creatorDirectory),
+        Migration(version: 20, name: "covering_indexes", sql: coveringIndexes),
     ]
 
     public static var latestVersion: Int { migrations.last?.version ?? 0 }
