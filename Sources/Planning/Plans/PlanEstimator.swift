@@ -91,7 +91,7 @@ public final class PlanEstimator {
     /// The creator's fans: counted when there are few, else estimated from
     /// the density of the sample's ids.
     var fans: Double {
-        if isPostgres { return max(1, plannedRows("SELECT 1 FROM fan_profiles WHERE user_id = \(PlanSQL.creator)") ?? 1) }
+        if isPostgres { return max(1, plannedRows(Self.fansQuery) ?? 1) }
         return max(1, sample?.fans ?? 1)
     }
 
@@ -125,7 +125,7 @@ public final class PlanEstimator {
         if let known = perFan[table] { return known }
         var value = 1.0
         if isPostgres {
-            value = (plannedRows("SELECT 1 FROM \(raw: table) WHERE user_id = \(PlanSQL.creator)") ?? fans) / fans
+            value = (plannedRows(Self.rowsQuery(table)) ?? fans) / fans
             perFan[table] = value
             return value
         }
@@ -178,7 +178,7 @@ public final class PlanEstimator {
         guard !clauses.isEmpty else { return Estimate(value: fans, how: "all \(fansHow) (no fan-level condition)") }
         let filters = PlanSQL.joined(clauses.map { " AND " + $0 }, separator: "")
         if isPostgres {
-            guard let planned = plannedRows("SELECT 1 FROM fan_profiles f WHERE f.user_id = \(PlanSQL.creator)\(filters)") else {
+            guard let planned = plannedRows(Self.candidatesQuery(clauses)) else {
                 return Estimate(value: fans, how: "unknown (estimating failed)")
             }
             return Estimate(value: planned, how: "about \(Int(planned)) fans (PostgreSQL's estimate)")
@@ -215,7 +215,7 @@ public final class PlanEstimator {
     /// such an index) the sample's rows in the window scaled to all fans.
     func windowRows(_ table: String, column: String, start: PlanSQL) -> Estimate? {
         if isPostgres {
-            return plannedRows("SELECT 1 FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND \(raw: column) BETWEEN \(start) AND \(PlanSQL.parameter(.now))")
+            return plannedRows(Self.windowQuery(table, column: column, start: start))
                 .map { Estimate(value: $0, how: "about \(Int($0)) rows in the window (PostgreSQL's estimate)") }
         }
         let limit = Int(Self.countingLimit) + 1
@@ -262,6 +262,9 @@ public final class PlanEstimator {
 
     var isPostgres: Bool { store.database.dialect == .postgres }
 
+    /// Where the per-fan figures come from, for `explain`.
+    var figuresSource: String { isPostgres ? "PostgreSQL's statistics" : "sampled" }
+
     /// PostgreSQL's own estimate of the rows `query` returns (`EXPLAIN`: the
     /// planner's reading of `pg_class.reltuples` and the `pg_stats`
     /// histograms and common values, which `ANALYZE` and autovacuum keep).
@@ -271,15 +274,44 @@ public final class PlanEstimator {
     /// creators' tables, but its queries are planned with them.
     private func plannedRows(_ query: PlanSQL) -> Double? {
         if let known = planned[query] { return known }
-        var value: Double?
-        if case .text(let json)? = try? rows("EXPLAIN (FORMAT JSON) \(query)").first?[0],
-           let parsed = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]],
-           let plan = parsed.first?["Plan"] as? [String: Any],
-           let rows = (plan["Plan Rows"] as? NSNumber)?.doubleValue {
-            value = rows
-        }
+        // One question left of a batch (or asked alone): an EXPLAIN of its own.
+        let value = (explained(query)?["Plan Rows"] as? NSNumber)?.doubleValue
         planned[query] = value
         return value
+    }
+
+    /// The questions the PostgreSQL estimates ask the planner, one per figure.
+    static let fansQuery: PlanSQL = "SELECT 1 FROM fan_profiles WHERE user_id = \(PlanSQL.creator)"
+    static func rowsQuery(_ table: String) -> PlanSQL { "SELECT 1 FROM \(raw: table) WHERE user_id = \(PlanSQL.creator)" }
+    static func candidatesQuery(_ clauses: [PlanSQL]) -> PlanSQL {
+        "SELECT 1 FROM fan_profiles f WHERE f.user_id = \(PlanSQL.creator)\(PlanSQL.joined(clauses.map { " AND " + $0 }, separator: ""))"
+    }
+    static func windowQuery(_ table: String, column: String, start: PlanSQL) -> PlanSQL {
+        "SELECT 1 FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND \(raw: column) BETWEEN \(start) AND \(PlanSQL.parameter(.now))"
+    }
+
+    /// On PostgreSQL, asks the planner for several figures in one round trip:
+    /// `EXPLAIN` of their `UNION ALL`, whose `Append` lists each question's
+    /// estimate in order (planning is most of an estimate's cost, and four
+    /// statements' round trips and planning cost as much as the plan of a
+    /// selective segment). When the plan is not one child per question (the
+    /// planner dropped a branch it proved empty), each is asked alone later.
+    func prefetch(_ questions: [PlanSQL]) {
+        let open = Array(Set(questions.filter { planned[$0] == nil })).sorted { $0.rendered() < $1.rendered() }
+        guard isPostgres, open.count > 1 else { return }
+        let union = PlanSQL.joined(open.map { "(\($0))" }, separator: " UNION ALL ")
+        guard let plan = explained(union), plan["Node Type"] as? String == "Append",
+              let children = plan["Plans"] as? [[String: Any]], children.count == open.count else { return }
+        for (question, child) in zip(open, children) {
+            if let rows = (child["Plan Rows"] as? NSNumber)?.doubleValue { planned[question] = rows }
+        }
+    }
+
+    /// The top node of PostgreSQL's plan for `query`, not run.
+    private func explained(_ query: PlanSQL) -> [String: Any]? {
+        guard case .text(let json)? = try? rows("EXPLAIN (FORMAT JSON) \(query)").first?[0],
+              let parsed = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]] else { return nil }
+        return parsed.first?["Plan"] as? [String: Any]
     }
 
     /// Counts stop here (a millisecond or so of index entries); beyond it the sample answers.

@@ -156,11 +156,12 @@ enum ShapeChooser {
             return decision
         }
         let candidates = countCandidates()
+        let rowsPerCandidate = reads.map { estimator.rowsPerCandidate(of: $0.table, fanLevel) }
         let seek = w.subquery(density: candidates.value / estimator.fans)
-        let perCandidate = zip(reads, costs).reduce(0) { $0 + $1.1.perCandidate(seek, estimator.rowsPerCandidate(of: $1.0.table, fanLevel)) }
-        let correlatedCost = candidates.value * perCandidate
-        let groupedCost = groupedRead + candidates.value * w.probe
-        let perCandidateHow = reads.map { "\($0.table): \(String(format: "%.2f", estimator.rowsPerCandidate(of: $0.table, fanLevel))) rows per candidate (sampled)" }
+        let (groupedCost, correlatedCost) = compare(groupedRead: groupedRead, perCandidate: costs.map(\.perCandidate),
+                                                    rowsPerCandidate: rowsPerCandidate, candidates: candidates.value,
+                                                    fans: estimator.fans, weights: w)
+        let perCandidateHow = zip(reads, rowsPerCandidate).map { "\($0.table): \(String(format: "%.2f", $1)) rows per candidate (\(estimator.figuresSource))" }
         var decision = ShapeDecision(conjunct: conjunct, shape: correlatedCost < groupedCost ? .correlated : .grouped,
                                      candidates: candidates, groupedCost: groupedCost,
                                      groupedReasons: groupedReasons + ["probing the set for each candidate: \(Int(w.probe)) each"],
@@ -176,7 +177,7 @@ enum ShapeChooser {
         let table = read.table
         let perFan = estimator.rowsPerFan(of: table)
         let total = perFan * estimator.fans
-        let rowsHow = "about \(ShapeDecision.rounded(total)) rows, \(String(format: "%.2f", perFan)) per fan (sampled)"
+        let rowsHow = "about \(ShapeDecision.rounded(total)) rows, \(String(format: "%.2f", perFan)) per fan (\(estimator.figuresSource))"
         switch read {
         case .list(let table, let column):
             // The set is one value's rows: by the `(user_id, tag, fan_id)` index
@@ -208,20 +209,75 @@ enum ShapeChooser {
                     windowHow = "the window could not be counted"
                 }
             }
+            let figures = AggregateFigures(total: total, window: window, fans: estimator.fans, covered: covered,
+                                           stops: aggregate.function == .exists, timeIndexUsable: timeIndexUsable)
+            let (perCandidate, fanOrder, timeIndex) = figures.costs(w)
+            let stops = figures.stops
+            let coverage = covered ? "the per-fan index holds every column read" : "table rows fetched for the columns the index lacks"
+            return ReadCost(perCandidate: perCandidate, fanOrder: fanOrder, timeIndex: timeIndex,
+                            correlatedHow: "\(table): a seek, then the candidate's rows\(stops ? " up to the first found" : ""); \(coverage)",
+                            groupedHow: "\(table): \(rowsHow); \(windowHow)")
+        }
+    }
+
+    /// Every figure `decide` may ask the estimator about for these conjuncts'
+    /// reads, as PostgreSQL planner questions (`PlanEstimator.prefetch` asks
+    /// them in one round trip).
+    static func questions(_ entries: [(reads: [CollectionRead], set: PlanSQL?)], fanLevel: [PlanSQL], compiler: SQLCompiler) -> [PlanSQL] {
+        var questions: [PlanSQL] = []
+        for (reads, set) in entries {
+            // A list's set is counted first and is usually small: nothing else is asked.
+            if let set, reads.allSatisfy({ if case .list = $0 { true } else { false } }) { questions.append(set); continue }
+            if questions.isEmpty || questions[0] != PlanEstimator.fansQuery {
+                questions.insert(PlanEstimator.fansQuery, at: 0)
+                if !fanLevel.isEmpty { questions.append(PlanEstimator.candidatesQuery(fanLevel)) }
+            }
+            for read in reads {
+                questions.append(PlanEstimator.rowsQuery(read.table))
+                if case .aggregate(let aggregate, let collection) = read, let duration = aggregate.window,
+                   !compiler.dependsOnFan(duration), let start = try? compiler.windowStart(duration) {
+                    questions.append(PlanEstimator.windowQuery(read.table, column: collection.timeField.column, start: start))
+                }
+            }
+        }
+        return questions
+    }
+
+    /// The grouped cost (the set's read and a probe per candidate) and the
+    /// correlated cost (a sub-query per candidate and its rows) of a conjunct,
+    /// from figures alone: `PlanEstimator` supplies them, the unit tests fix them.
+    static func compare(groupedRead: Double, perCandidate: [(Double, Double) -> Double], rowsPerCandidate: [Double],
+                        candidates: Double, fans: Double, weights w: Weights) -> (grouped: Double, correlated: Double) {
+        let seek = w.subquery(density: candidates / max(fans, 1))
+        let each = zip(perCandidate, rowsPerCandidate).reduce(0) { $0 + $1.0(seek, $1.1) }
+        return (groupedRead + candidates * w.probe, candidates * each)
+    }
+
+    /// What an aggregate over a collection reads, as figures.
+    struct AggregateFigures {
+        /// The creator's rows of the collection, and those in the window (all of them without one).
+        var total: Double
+        var window: Double
+        var fans: Double
+        /// The `(user_id, fan_id, …)` index holds every column the aggregate reads.
+        var covered: Bool
+        /// `exists`: stops at the first row found.
+        var stops: Bool
+        var timeIndexUsable: Bool
+
+        /// The correlated cost per candidate (given its seek and its rows), and
+        /// the grouped read in fan order and through the time index (nil without one).
+        func costs(_ w: Weights) -> (perCandidate: (Double, Double) -> Double, fanOrder: Double, timeIndex: Double?) {
             let share = total > 0 ? min(1, window / total) : 1
-            // `exists` stops at the first row found.
-            let stops = aggregate.function == .exists
+            let (covered, stops) = (covered, stops)
             let perCandidate = { (seek: Double, rows: Double) -> Double in
                 let read = stops ? min(rows, 2) : rows
                 return seek + w.fanRow * read + (covered ? 0 : w.lookup * read * share)
             }
             // Ids into the set: a row's for `exists`, a group's (at most one per fan) otherwise.
-            let inserted = (stops ? window : min(window, estimator.fans)) * w.setInsert
+            let inserted = (stops ? window : min(window, fans)) * w.setInsert
             let fanOrder = total * w.scanRow + window * ((covered ? 0 : w.orderedLookup) + w.collect) + inserted
-            let coverage = covered ? "the per-fan index holds every column read" : "table rows fetched for the columns the index lacks"
-            return ReadCost(perCandidate: perCandidate, fanOrder: fanOrder, timeIndex: timeIndexUsable ? window * w.timeRow + inserted : nil,
-                            correlatedHow: "\(table): a seek, then the candidate's rows\(stops ? " up to the first found" : ""); \(coverage)",
-                            groupedHow: "\(table): \(rowsHow); \(windowHow)")
+            return (perCandidate, fanOrder, timeIndexUsable ? window * w.timeRow + inserted : nil)
         }
     }
 
