@@ -71,6 +71,10 @@ public enum PlanBuilder {
                 counted = estimate
                 return estimate
             }
+            if let estimator, estimator.isPostgres {
+                let entries = clauses.filter { !$0.reads.isEmpty }.map { (reads: $0.reads, set: $0.clause.fanSet) }
+                estimator.prefetch(ShapeChooser.questions(entries, fanLevel: fanLevel, compiler: compiler))
+            }
             var grouped: [PlanSQL] = [], correlated: [PlanSQL] = []
             for entry in clauses where !entry.reads.isEmpty {
                 guard let conjunct = entry.conjunct else { continue }

@@ -63,15 +63,50 @@ enum CollectionRead {
 /// The time index wins for narrow windows (a day of a year's rows), fan
 /// order for wide ones: 50 a row in the window against 2 a row in the collection.
 enum ShapeChooser {
-    static func subquery(density: Double) -> Double { 10 + 30 * (1 - min(1, max(0, density))) }
-    static let fanRow: Double = 2
-    static let lookup: Double = 6
-    static let scanRow: Double = 2
-    static let orderedLookup: Double = 5
-    static let collect: Double = 1
-    static let timeRow: Double = 50
-    static let setInsert: Double = 2
-    static let probe: Double = 2
+    /// The weights of the steps above for one engine: one chooser, one set of
+    /// formulas, the figures measured on each engine (docs/PLANS.md, "Costs").
+    struct Weights: Sendable, Equatable {
+        /// A sub-query's start and seek, for candidates far apart and for nearly every fan a candidate.
+        var subqueryFar: Double
+        var subqueryNear: Double
+        var fanRow: Double
+        var lookup: Double
+        var scanRow: Double
+        var orderedLookup: Double
+        var collect: Double
+        var timeRow: Double
+        var setInsert: Double
+        var probe: Double
+
+        func subquery(density: Double) -> Double {
+            subqueryNear + (subqueryFar - subqueryNear) * (1 - min(1, max(0, density)))
+        }
+
+        /// SQLite, calibrated on the 100,000-fan seed (BENCHMARKS.md, "Segment shapes").
+        static let sqlite = Weights(subqueryFar: 40, subqueryNear: 10, fanRow: 2, lookup: 6, scanRow: 2,
+                                    orderedLookup: 5, collect: 1, timeRow: 50, setInsert: 2, probe: 2)
+
+        /// PostgreSQL 15, in the same unit (25 = a microsecond of CPU), measured
+        /// on the 20,000-fan seed as CPU of the client and its server backend
+        /// (BENCHMARKS.md, "Segment matrix on PostgreSQL"): a correlated
+        /// sub-query is an executor sub-plan call (about 1.8 µs, whatever the
+        /// candidates' spacing: the pages are cached) and 0.24 µs a row; a
+        /// grouped set is a sequential or index read of the creator's rows
+        /// (0.1 µs a row, no fetch: the heap is read), a hash-aggregate insert
+        /// per row in the window (0.12 µs) and per group (0.3 µs), or through
+        /// the time index 0.3 µs a window row; the hashed semi-join probes
+        /// 0.5 µs per candidate. Index coverage is PostgreSQL's business
+        /// (index-only scans follow the visibility map), so no fetch is charged.
+        static let postgres = Weights(subqueryFar: 45, subqueryNear: 45, fanRow: 6, lookup: 0, scanRow: 2.5,
+                                      orderedLookup: 0, collect: 3, timeRow: 8, setInsert: 8, probe: 12)
+
+        static func of(_ dialect: PlanDialect) -> Weights {
+            switch dialect {
+            case .sqlite: .sqlite
+            case .postgres: .postgres
+            }
+        }
+    }
 
     /// A grouped set this cheap (about a millisecond) is chosen without
     /// counting the candidates: counting them would cost about as much.
@@ -91,11 +126,12 @@ enum ShapeChooser {
     static func decide(_ conjunct: Expr, reads: [CollectionRead], set: PlanSQL?, fanLevel: [PlanSQL],
                        candidates countCandidates: () -> PlanEstimator.Estimate,
                        estimator: PlanEstimator, compiler: SQLCompiler) -> ShapeDecision {
+        let w = Weights.of(compiler.dialect.name)
         // A membership in a list with its own index (`"vip" in fan.tags`) is one
         // set of rows: counted directly, it is usually small, and nothing else is read.
         if let set, reads.allSatisfy({ if case .list = $0 { true } else { false } }),
-           let rows = estimator.setRows(set, cap: Int(smallSet / (scanRow + setInsert))) {
-            let cost = Double(rows) * (scanRow + setInsert)
+           let rows = estimator.setRows(set, cap: Int(smallSet / (w.scanRow + w.setInsert))) {
+            let cost = Double(rows) * (w.scanRow + w.setInsert)
             return ShapeDecision(conjunct: conjunct, shape: .grouped,
                                  candidates: PlanEstimator.Estimate(value: 0, how: "not counted (the grouped set is small)"),
                                  groupedCost: cost, groupedReasons: ["\(rows) rows in the set (counted)"],
@@ -120,14 +156,15 @@ enum ShapeChooser {
             return decision
         }
         let candidates = countCandidates()
-        let seek = subquery(density: candidates.value / estimator.fans)
-        let perCandidate = zip(reads, costs).reduce(0) { $0 + $1.1.perCandidate(seek, estimator.rowsPerCandidate(of: $1.0.table, fanLevel)) }
-        let correlatedCost = candidates.value * perCandidate
-        let groupedCost = groupedRead + candidates.value * probe
-        let perCandidateHow = reads.map { "\($0.table): \(String(format: "%.2f", estimator.rowsPerCandidate(of: $0.table, fanLevel))) rows per candidate (sampled)" }
+        let rowsPerCandidate = reads.map { estimator.rowsPerCandidate(of: $0.table, fanLevel) }
+        let seek = w.subquery(density: candidates.value / estimator.fans)
+        let (groupedCost, correlatedCost) = compare(groupedRead: groupedRead, perCandidate: costs.map(\.perCandidate),
+                                                    rowsPerCandidate: rowsPerCandidate, candidates: candidates.value,
+                                                    fans: estimator.fans, weights: w)
+        let perCandidateHow = zip(reads, rowsPerCandidate).map { "\($0.table): \(String(format: "%.2f", $1)) rows per candidate (\(estimator.figuresSource))" }
         var decision = ShapeDecision(conjunct: conjunct, shape: correlatedCost < groupedCost ? .correlated : .grouped,
                                      candidates: candidates, groupedCost: groupedCost,
-                                     groupedReasons: groupedReasons + ["probing the set for each candidate: \(Int(probe)) each"],
+                                     groupedReasons: groupedReasons + ["probing the set for each candidate: \(Int(w.probe)) each"],
                                      correlatedCost: correlatedCost,
                                      correlatedReasons: ["candidates: " + candidates.how + ", a sub-query each (\(Int(seek.rounded())))"] + perCandidateHow + costs.map(\.correlatedHow))
         decision.order = order
@@ -136,10 +173,11 @@ enum ShapeChooser {
 
     /// The costs of one collection read, from the estimator's figures.
     static func cost(of read: CollectionRead, estimator: PlanEstimator, compiler: SQLCompiler) -> ReadCost {
+        let w = Weights.of(compiler.dialect.name)
         let table = read.table
         let perFan = estimator.rowsPerFan(of: table)
         let total = perFan * estimator.fans
-        let rowsHow = "about \(ShapeDecision.rounded(total)) rows, \(String(format: "%.2f", perFan)) per fan (sampled)"
+        let rowsHow = "about \(ShapeDecision.rounded(total)) rows, \(String(format: "%.2f", perFan)) per fan (\(estimator.figuresSource))"
         switch read {
         case .list(let table, let column):
             // The set is one value's rows: by the `(user_id, tag, fan_id)` index
@@ -147,7 +185,7 @@ enum ShapeChooser {
             let rows = table == "fan_tag_values" ? estimator.rowsPerValue(of: table, column: column) : total
             let how = table == "fan_tag_values" ? "\(table): about \(ShapeDecision.rounded(rows)) rows per \(column) (index by \(column))"
                                                  : "\(table): \(rowsHow) (no index by \(column))"
-            return ReadCost(perCandidate: { seek, rows in seek + fanRow * min(rows, 1) }, fanOrder: rows * (scanRow + setInsert), timeIndex: nil,
+            return ReadCost(perCandidate: { seek, rows in seek + w.fanRow * min(rows, 1) }, fanOrder: rows * (w.scanRow + w.setInsert), timeIndex: nil,
                             correlatedHow: "\(table): a seek and the fan's rows of one \(column)", groupedHow: how)
         case .aggregate(let aggregate, let collection):
             let covered = estimator.perFanIndexCovers(table, columns: columns(read: aggregate, collection, compiler: compiler))
@@ -171,20 +209,75 @@ enum ShapeChooser {
                     windowHow = "the window could not be counted"
                 }
             }
-            let share = total > 0 ? min(1, window / total) : 1
-            // `exists` stops at the first row found.
-            let stops = aggregate.function == .exists
-            let perCandidate = { (seek: Double, rows: Double) -> Double in
-                let read = stops ? min(rows, 2) : rows
-                return seek + fanRow * read + (covered ? 0 : lookup * read * share)
-            }
-            // Ids into the set: a row's for `exists`, a group's (at most one per fan) otherwise.
-            let inserted = (stops ? window : min(window, estimator.fans)) * setInsert
-            let fanOrder = total * scanRow + window * ((covered ? 0 : orderedLookup) + collect) + inserted
+            let figures = AggregateFigures(total: total, window: window, fans: estimator.fans, covered: covered,
+                                           stops: aggregate.function == .exists, timeIndexUsable: timeIndexUsable)
+            let (perCandidate, fanOrder, timeIndex) = figures.costs(w)
+            let stops = figures.stops
             let coverage = covered ? "the per-fan index holds every column read" : "table rows fetched for the columns the index lacks"
-            return ReadCost(perCandidate: perCandidate, fanOrder: fanOrder, timeIndex: timeIndexUsable ? window * timeRow + inserted : nil,
+            return ReadCost(perCandidate: perCandidate, fanOrder: fanOrder, timeIndex: timeIndex,
                             correlatedHow: "\(table): a seek, then the candidate's rows\(stops ? " up to the first found" : ""); \(coverage)",
                             groupedHow: "\(table): \(rowsHow); \(windowHow)")
+        }
+    }
+
+    /// Every figure `decide` may ask the estimator about for these conjuncts'
+    /// reads, as PostgreSQL planner questions (`PlanEstimator.prefetch` asks
+    /// them in one round trip).
+    static func questions(_ entries: [(reads: [CollectionRead], set: PlanSQL?)], fanLevel: [PlanSQL], compiler: SQLCompiler) -> [PlanSQL] {
+        var questions: [PlanSQL] = []
+        for (reads, set) in entries {
+            // A list's set is counted first and is usually small: nothing else is asked.
+            if let set, reads.allSatisfy({ if case .list = $0 { true } else { false } }) { questions.append(set); continue }
+            if questions.isEmpty || questions[0] != PlanEstimator.fansQuery {
+                questions.insert(PlanEstimator.fansQuery, at: 0)
+                if !fanLevel.isEmpty { questions.append(PlanEstimator.candidatesQuery(fanLevel)) }
+            }
+            for read in reads {
+                questions.append(PlanEstimator.rowsQuery(read.table))
+                if case .aggregate(let aggregate, let collection) = read, let duration = aggregate.window,
+                   !compiler.dependsOnFan(duration), let start = try? compiler.windowStart(duration) {
+                    questions.append(PlanEstimator.windowQuery(read.table, column: collection.timeField.column, start: start))
+                }
+            }
+        }
+        return questions
+    }
+
+    /// The grouped cost (the set's read and a probe per candidate) and the
+    /// correlated cost (a sub-query per candidate and its rows) of a conjunct,
+    /// from figures alone: `PlanEstimator` supplies them, the unit tests fix them.
+    static func compare(groupedRead: Double, perCandidate: [(Double, Double) -> Double], rowsPerCandidate: [Double],
+                        candidates: Double, fans: Double, weights w: Weights) -> (grouped: Double, correlated: Double) {
+        let seek = w.subquery(density: candidates / max(fans, 1))
+        let each = zip(perCandidate, rowsPerCandidate).reduce(0) { $0 + $1.0(seek, $1.1) }
+        return (groupedRead + candidates * w.probe, candidates * each)
+    }
+
+    /// What an aggregate over a collection reads, as figures.
+    struct AggregateFigures {
+        /// The creator's rows of the collection, and those in the window (all of them without one).
+        var total: Double
+        var window: Double
+        var fans: Double
+        /// The `(user_id, fan_id, …)` index holds every column the aggregate reads.
+        var covered: Bool
+        /// `exists`: stops at the first row found.
+        var stops: Bool
+        var timeIndexUsable: Bool
+
+        /// The correlated cost per candidate (given its seek and its rows), and
+        /// the grouped read in fan order and through the time index (nil without one).
+        func costs(_ w: Weights) -> (perCandidate: (Double, Double) -> Double, fanOrder: Double, timeIndex: Double?) {
+            let share = total > 0 ? min(1, window / total) : 1
+            let (covered, stops) = (covered, stops)
+            let perCandidate = { (seek: Double, rows: Double) -> Double in
+                let read = stops ? min(rows, 2) : rows
+                return seek + w.fanRow * read + (covered ? 0 : w.lookup * read * share)
+            }
+            // Ids into the set: a row's for `exists`, a group's (at most one per fan) otherwise.
+            let inserted = (stops ? window : min(window, fans)) * w.setInsert
+            let fanOrder = total * w.scanRow + window * ((covered ? 0 : w.orderedLookup) + w.collect) + inserted
+            return (perCandidate, fanOrder, timeIndexUsable ? window * w.timeRow + inserted : nil)
         }
     }
 

@@ -20,6 +20,9 @@ final class PostgresConnection {
     var lastInsertRowID: Int64 = 0
     /// Tables that have an `id` column: an INSERT into one returns its id.
     private var tablesWithID: Set<String>?
+    /// Each table's indexes (their columns in order), read from the catalog
+    /// once per connection for the plan estimator; forgotten on DDL.
+    var indexCatalog: [String: [[String]]] = [:]
 
     private struct PreparedKey: Hashable {
         let sql: String
@@ -63,7 +66,10 @@ final class PostgresConnection {
         let result = PostgresResult(library: library, handle: library.exec(handle, sql))
         try check(result, sql: sql)
         changes = result.changes
-        if sql.range(of: "CREATE|ALTER|DROP", options: [.regularExpression, .caseInsensitive]) != nil { tablesWithID = nil }
+        if sql.range(of: "CREATE|ALTER|DROP", options: [.regularExpression, .caseInsensitive]) != nil {
+            tablesWithID = nil
+            indexCatalog = [:]
+        }
     }
 
     /// Runs one statement with typed parameters, prepared once per text and
