@@ -45,10 +45,10 @@ enum RunBenchmark {
             let engine = Engine(store: store.creator(user), options: EngineOptions(batchSize: batch))
             resetPeakRSS()
             let start = ContinuousClock.now
-            let cpuStart = SimulateBenchmark.cpuSeconds()
+            let cpuStart = ProcessCPU.seconds()
             let report = try engine.runUntilIdle(clock: deployedAt + eventSpan + 3_600)
             let elapsed = ContinuousClock.now - start
-            let cpu = SimulateBenchmark.cpuSeconds() - cpuStart
+            let cpu = ProcessCPU.seconds() - cpuStart
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             print("run: \(fans) fans, 50 rules\(withPolicy ? " + policy" : ""), \(report.events) events in \(report.batches) batches of \(batch), "
                   + "synchronous=\(synchronous) (2 = FULL), journal WAL, change log \(ChangeLogMode.current)")

@@ -26,20 +26,20 @@ enum SimulateBenchmark {
             let store = try EngineStore.open(path: working)
             let engine = Engine(store: store.creator(user), options: EngineOptions(batchSize: 1_000, staleAfterSeconds: 30 * 86_400))
             let runStart = ContinuousClock.now
-            let runCPU = cpuSeconds()
+            let runCPU = ProcessCPU.seconds()
             let report = try engine.runUntilIdle(clock: to)
             let runSeconds = seconds(since: runStart)
-            let runCPUSeconds = cpuSeconds() - runCPU
+            let runCPUSeconds = ProcessCPU.seconds() - runCPU
             print("simulate: \(fans) fans, Rules/ (\(report.rules.count) rules fired), a week of DaySimulator events")
             print("  run:      \(report.events) events in \(String(format: "%.2f", runSeconds)) s, "
                   + "\(Int(Double(report.events) / runSeconds)) events/s, CPU \(String(format: "%.2f", runCPUSeconds)) s")
 
             let source = try EngineStore.openExisting(path: prepared, readOnly: true)
             let simulateStart = ContinuousClock.now
-            let simulateCPU = cpuSeconds()
+            let simulateCPU = ProcessCPU.seconds()
             let simulated = try Simulation(from: from, to: to).run(source: source.creator(user))
             let simulateSeconds = seconds(since: simulateStart)
-            let simulateCPUSeconds = cpuSeconds() - simulateCPU
+            let simulateCPUSeconds = ProcessCPU.seconds() - simulateCPU
             print("  simulate: \(simulated.events) events in \(String(format: "%.2f", simulateSeconds)) s, "
                   + "\(Int(Double(simulated.events) / simulateSeconds)) events/s, CPU \(String(format: "%.2f", simulateCPUSeconds)) s, "
                   + "firings \(simulated.rules.reduce(0) { $0 + $1.fired }), "
@@ -47,15 +47,6 @@ enum SimulateBenchmark {
         } catch {
             print("simulate benchmark failed: \(error)")
         }
-    }
-
-    /// User and system time of the process so far: on a machine shared with
-    /// other work, wall times say as much about the neighbours as about us.
-    static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        func value(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) * 1e-6 }
-        return value(usage.ru_utime) + value(usage.ru_stime)
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
