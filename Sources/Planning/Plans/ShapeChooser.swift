@@ -64,9 +64,7 @@ enum CollectionRead {
 ///   (`timeRow` in all);
 /// - the set's fan ids go into an ephemeral index (`setInsert` each: one
 ///   per group when grouped, one per passing row for `exists` and lists),
-///   then it is probed once per candidate (`probe`);
-/// - an aggregate computed by a `rulec_*` SQL function (`avg` of money)
-///   calls back into Swift once per group or candidate (`callback`).
+///   then it is probed once per candidate (`probe`).
 ///
 /// Which reads are covered comes from the store's index definitions
 /// (`PlanEstimator.perFanIndexCovers`), never from a list here. The time
@@ -89,8 +87,6 @@ enum ShapeChooser {
         var probe: Double
         /// Reducing a candidate's rows to the aggregate and comparing it (not for `exists`).
         var reduce: Double = 0
-        /// A call into a `rulec_*` SQL function per group or candidate (`avg` of money).
-        var callback: Double = 0
 
         func subquery(density: Double) -> Double {
             subqueryNear + (subqueryFar - subqueryNear) * (1 - min(1, max(0, density)))
@@ -102,7 +98,7 @@ enum ShapeChooser {
         /// with a table fetch): no read of the matrix fetches rows any more.
         static let sqlite = Weights(subqueryFar: 24, subqueryNear: 6, fanRow: 3, lookup: 6, scanRow: 2,
                                     orderedLookup: 5, collect: 1.1, timeRow: 50, setInsert: 1.85, probe: 0.5,
-                                    reduce: 4, callback: 6.5)
+                                    reduce: 4)
 
         /// PostgreSQL 15, in the same unit (25 = a microsecond of CPU), measured
         /// on the 20,000-fan seed as CPU of the client and its server backend
@@ -240,7 +236,6 @@ enum ShapeChooser {
             }
             var figures = AggregateFigures(total: total, window: window, fans: estimator.fans, covered: covered,
                                            stops: aggregate.function == .exists, timeIndexUsable: timeIndexUsable)
-            figures.callsBack = compiler.reducesThroughFunction(aggregate)
             if let sampled {
                 figures.passing = sampled.window > 0 ? window * Double(sampled.passing) / Double(sampled.window) : Double(sampled.passing) * estimator.sampleScale
                 figures.groups = Double(sampled.groups) * estimator.sampleScale
@@ -307,8 +302,6 @@ enum ShapeChooser {
         /// at most one group per fan (PostgreSQL, or a filter not estimated).
         var passing: Double? = nil
         var groups: Double? = nil
-        /// The aggregate is computed by a `rulec_*` function (`avg` of money).
-        var callsBack = false
 
         /// The correlated cost per candidate (given its seek and its rows), and
         /// the grouped read in fan order and through the time index (nil without one).
@@ -320,13 +313,12 @@ enum ShapeChooser {
             // one in `total / passing` (at least 2: the seek's first entry and the next).
             let untilFound = self.passing == nil || passing <= 0 ? 2 : max(2, total / passing)
             let (covered, stops) = (covered, stops)
-            let perGroup = callsBack ? w.callback : 0
             let perCandidate = { (seek: Double, rows: Double) -> Double in
                 let read = stops ? min(rows, untilFound) : rows
-                return seek + w.fanRow * read + (covered ? 0 : w.lookup * read * share) + (stops ? 0 : w.reduce + perGroup)
+                return seek + w.fanRow * read + (covered ? 0 : w.lookup * read * share) + (stops ? 0 : w.reduce)
             }
             // Ids into the set: a passing row's for `exists`, a group's (at most one per fan) otherwise.
-            let inserted = (stops ? passing : groups) * w.setInsert + (stops ? 0 : groups * perGroup)
+            let inserted = (stops ? passing : groups) * w.setInsert
             let fanOrder = total * w.scanRow + window * (covered ? 0 : w.orderedLookup) + passing * w.collect + inserted
             return (perCandidate, fanOrder, timeIndexUsable ? window * w.timeRow + inserted : nil)
         }

@@ -53,18 +53,10 @@ extension SQLCompiler {
         case .count: return "count(*)"
         case .exists: return dialect.conditionValue("count(*) > 0")
         case .sum: return dialect.integerSum(column)
-        case .avg: return reducesThroughFunction(aggregate) ? "rulec_money_avg(sum(\(column)), count(\(column)))" : dialect.integerAverage(column, alias)
+        case .avg: return field?.type == .money ? dialect.moneyAverage(column) : dialect.integerAverage(column, alias)
         case .min: return "min(\(column))"
         case .max: return "max(\(column))"
         }
-    }
-
-    /// Whether the aggregate is reduced by a `rulec_*` SQL function, a call
-    /// into Swift per group (`avg` of money: its rounding is the engine's);
-    /// the shape chooser charges it per group and per candidate.
-    func reducesThroughFunction(_ aggregate: Aggregate) -> Bool {
-        guard aggregate.function == .avg, let (_, field) = try? resolve(aggregate) else { return false }
-        return field?.type == .money
     }
 
     /// For estimating (`PlanEstimator.filtered`): the aggregate's collection
