@@ -43,7 +43,9 @@ enum CollectionRead {
 /// CPU). Fitted on the 100,000-fan seed with its covering per-fan indexes
 /// (migration 20) to the compiled plan forced into each shape, 39
 /// correlated and 22 grouped timings (`RULEC_BENCH_FORMS=1 RulecBench
-/// segment-matrix`, BENCHMARKS.md "Segment shapes"), least squares:
+/// segment-matrix`), least squares, then rounded within the fit's error so
+/// that no decision of the matrix's 10% and 90% cells picks the form
+/// measured slower (docs/PLANS.md, "Shapes"; BENCHMARKS.md "Segment shapes"):
 ///
 /// - a correlated sub-query per candidate fan pays for starting it and
 ///   seeking the `(user_id, fan_id, …)` index (`subquery`: from 24 for
