@@ -13,7 +13,8 @@ import Syntax
 ///
 /// `RulecBench segment-matrix` — env: RULEC_BENCH_DB (a seeded store, e.g.
 /// `rulec db seed --fans 100000 --seed 3 --user u`), RULEC_BENCH_USER (u),
-/// RULEC_BENCH_RUNS (5), RULEC_BENCH_ONLY (substrings of the conditions to run, `|`-separated), RULEC_BENCH_WALL=1 for wall-clock instead of CPU time
+/// RULEC_BENCH_RUNS (5), RULEC_BENCH_ONLY (substrings of the conditions to run, `|`-separated), RULEC_BENCH_WALL=1 for wall-clock instead of CPU time,
+/// RULEC_BENCH_FORMS=1 to time the compiled plan forced into each shape and order too, with the chooser's estimated costs
 /// (on PostgreSQL, CPU time is this process's plus its server backend's, the server being on this machine), RULEC_BENCH_JOIN=1 to time the JOIN shape too (it
 /// never beat the better of the other two on the seed, and takes seconds).
 enum SegmentMatrixBenchmark {
@@ -131,6 +132,8 @@ enum SegmentMatrixBenchmark {
         var ratios: [Double] = []
         // RULEC_BENCH_ONLY="sum(|exists(fan.messages": only the reads whose condition contains one of these.
         let only = ProcessInfo.processInfo.environment["RULEC_BENCH_ONLY"].map { $0.split(separator: "|").map(String.init) }
+        // RULEC_BENCH_FORMS=1: also time the compiled plan forced into each shape and order (calibrating `ShapeChooser.Weights`).
+        let forms = ProcessInfo.processInfo.environment["RULEC_BENCH_FORMS"] == "1"
         for read in reads where only.map({ $0.contains { read.condition.contains($0) } }) ?? true {
             for (label, language, sql) in filters {
                 let condition = "\(language) and \(read.condition)"
@@ -160,6 +163,20 @@ enum SegmentMatrixBenchmark {
                         ids = try store.database.rows(query, Array(bindings.prefix(used))).compactMap { $0[0].int64 }
                     }
                     if ids != compiledIDs { mismatch.append("\(name) \(ids.count)") }
+                }
+                if forms {
+                    // The compiled plan in every form it can take, with the chooser's costs: the data its weights are fitted to.
+                    let estimator = PlanEstimator(store: creator, program: program, context: context)
+                    let chosen = PlanBuilder.plan(segment.condition, program: program, scope: .allFans, estimator: estimator).shapes.first
+                    var times: [String] = []
+                    for (name, shape, order) in [("correlated", PlanShape.correlated, GroupedOrder?.none), ("fan order", .grouped, .fanOrder), ("time index", .grouped, .timeIndex)] {
+                        let forced = PlanBuilder.plan(segment.condition, program: program, scope: .allFans, forcing: shape, order: order)
+                        var ids: [Int64] = []
+                        let time = try median(runs) { ids = try executor.fanIDs(forced, context: context) }
+                        times.append(String(format: "%@ %.1f%@", name, time, ids == compiledIDs ? "" : " MISMATCH"))
+                    }
+                    print("  forms: \(times.joined(separator: ", ")); estimated grouped \(Int(chosen?.groupedCost ?? 0)) (\(chosen?.order?.rawValue ?? "-")), correlated \(Int(chosen?.correlatedCost ?? 0)), candidates \(Int(chosen?.candidates.value ?? 0))")
+                    for reason in (chosen?.groupedReasons ?? []) + (chosen?.correlatedReasons ?? []) { print("    \(reason)") }
                 }
                 let best = handTimes.values.min() ?? 0
                 let ratio = compiled / max(best, 0.001)

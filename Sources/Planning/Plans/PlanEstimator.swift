@@ -111,6 +111,18 @@ public final class PlanEstimator {
         return "(\(PlanSQL.joined(ranges, separator: " OR ")))"
     }
 
+    /// One statement per run of the sample, `UNION ALL`ed: `body(low, high)`
+    /// reads the fans with ids in `[low, high]`. Each is one range search of
+    /// the index it names, read from the index alone when it covers the
+    /// columns; the multi-index OR of `inSample` collects row ids and fetches
+    /// every table row instead (0.86 against 0.23 ms for the 6,231 sampled
+    /// transactions of the 100,000-fan seed).
+    private func perRun(_ body: (PlanSQL, PlanSQL) -> PlanSQL) -> PlanSQL? {
+        guard let sample, !sample.runs.isEmpty else { return nil }
+        return PlanSQL.joined(sample.runs.map { body(PlanSQL.parameter(.value(.int($0.lowerBound))), PlanSQL.parameter(.value(.int($0.upperBound)))) },
+                              separator: " UNION ALL ")
+    }
+
     /// The sampled fans that pass `filters` (NOT INDEXED: the runs' rowid
     /// ranges drive, whatever index the filters could use).
     private func sampledFans(_ filters: PlanSQL) -> PlanSQL? {
@@ -129,8 +141,8 @@ public final class PlanEstimator {
             perFan[table] = value
             return value
         }
-        if let sample, sample.size > 0, let runs = inSample("fan_id"),
-           let rows = count("SELECT count(*) FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND \(runs)") {
+        if let sample, sample.size > 0, let runs = perRun({ "SELECT count(*) AS n FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND fan_id BETWEEN \($0) AND \($1)" }),
+           let rows = count("SELECT sum(n) FROM (\(runs)) AS runs") {
             value = Double(rows) / Double(sample.size)
         }
         perFan[table] = value
@@ -213,16 +225,26 @@ public final class PlanEstimator {
     /// Rows of `table` whose `column` falls in `[start, now]`: counted on the
     /// `(user_id, column)` index up to the counting limit, else (or without
     /// such an index) the sample's rows in the window scaled to all fans.
-    func windowRows(_ table: String, column: String, start: PlanSQL) -> Estimate? {
+    ///
+    /// `sampled`, the sample's rows in the window when already read
+    /// (`sampledRows`), spares reading them again, and a count through the
+    /// time index when they say the window is wide (it would stop at the limit).
+    func windowRows(_ table: String, column: String, start: PlanSQL, sampled: Int? = nil) -> Estimate? {
         if isPostgres {
             return plannedRows(Self.windowQuery(table, column: column, start: start))
                 .map { Estimate(value: $0, how: "about \(Int($0)) rows in the window (PostgreSQL's estimate)") }
         }
+        if let sampled, let sample, sample.isAll { return Estimate(value: Double(sampled), how: "\(sampled) rows in the window (counted)") }
         let limit = Int(Self.countingLimit) + 1
-        if hasIndex(table, leading: column) {
+        let wide = sampled.map { Double($0) * sampleScale >= 2 * Self.countingLimit } ?? false
+        if hasIndex(table, leading: column), !wide {
             let bounded: PlanSQL = "SELECT count(*) FROM (SELECT 1 FROM \(raw: table) WHERE user_id = \(PlanSQL.creator) AND \(raw: column) BETWEEN \(start) AND \(PlanSQL.parameter(.now)) LIMIT \(raw: String(limit))) AS bounded"
             guard let counted = count(bounded) else { return nil }
             if counted < limit { return Estimate(value: Double(counted), how: "\(counted) rows in the window (counted)") }
+        }
+        if let sampled, let sample {
+            let value = Double(sampled) * sample.scale
+            return Estimate(value: value, how: "about \(Int(value)) rows in the window (\(sampled) for \(sample.size) sampled fans)")
         }
         // `+column` keeps SQLite on the per-fan index: each run is one range search.
         guard let sample, let runs = inSample("fan_id"),
@@ -232,6 +254,49 @@ public final class PlanEstimator {
         let value = Double(hits) * sample.scale
         return Estimate(value: value, how: "about \(Int(value)) rows in the window (\(hits) for \(sample.size) sampled fans)")
     }
+
+    /// What an aggregate's window and `where` filter leave of its collection,
+    /// read off the sample in one pass over the sampled fans' rows (each run
+    /// a range search of the per-fan index, named: the predicates are in the
+    /// select list, so they choose no index): the rows, those in the window,
+    /// those that also pass the filter, and the fans with such rows (the
+    /// grouped set's groups; the runs hold different fans, so their distinct
+    /// counts add up).
+    /// SQLite only; nil when the predicates cannot run apart from their plan.
+    struct SampledRows: Equatable {
+        var rows: Int
+        var window: Int
+        var passing: Int
+        var groups: Int
+    }
+
+    func sampledRows(_ table: String, alias: String, window: PlanSQL?, filter: PlanSQL?) -> SampledRows? {
+        guard !isPostgres else { return nil }
+        let both: PlanSQL? = switch (window, filter) {
+        case (let w?, let f?): "\(w) AND (\(f))"
+        case (let w?, nil): w
+        case (nil, let f?): f
+        case (nil, nil): nil
+        }
+        let inWindow: PlanSQL = window.map { "count(CASE WHEN \($0) THEN 1 END)" } ?? "count(*)"
+        let passing: PlanSQL = both.map { "count(CASE WHEN \($0) THEN 1 END)" } ?? "count(*)"
+        let groups: PlanSQL = both.map { "count(DISTINCT CASE WHEN \($0) THEN \(raw: alias).fan_id END)" } ?? "count(DISTINCT \(raw: alias).fan_id)"
+        let index = store.database.dialect == .postgres ? "" : " INDEXED BY \(table)_by_fan"
+        guard let runs = perRun({ low, high in
+            "SELECT count(*) AS n, \(inWindow) AS w, \(passing) AS p, \(groups) AS g FROM \(raw: table) \(raw: alias)\(raw: index) WHERE \(raw: alias).user_id = \(PlanSQL.creator) AND \(raw: alias).fan_id BETWEEN \(low) AND \(high)"
+        }) else { return nil }
+        let query: PlanSQL = "SELECT sum(n), sum(w), sum(p), sum(g) FROM (\(runs)) AS runs"
+        guard let row = try? rows(query).first, row.count == 4,
+              let total = row[0].int64, let inside = row[1].int64, let passed = row[2].int64, let fans = row[3].int64 else { return nil }
+        if perFan[table] == nil, let sample, sample.size > 0 { perFan[table] = Double(total) / Double(sample.size) }
+        return SampledRows(rows: Int(total), window: Int(inside), passing: Int(passed), groups: Int(fans))
+    }
+
+    /// The sample's scale: the creator's fans per sampled fan (1 when the sample holds them all).
+    var sampleScale: Double { sample.map { $0.isAll ? 1 : $0.scale } ?? 1 }
+
+    /// Whether the sample holds every fan, so its counts are exact.
+    var sampleIsAll: Bool { sample?.isAll ?? false }
 
     /// Rows per distinct value of `column` (a tag's rows), from the sample.
     func rowsPerValue(of table: String, column: String) -> Double {

@@ -39,29 +39,39 @@ enum CollectionRead {
 }
 
 /// The cost model of docs/PLANS.md, in units of one index entry read in
-/// order (about 0.04 µs on the 100,000-fan seed). Calibrated there with
-/// single queries (BENCHMARKS.md, "Segment shapes"):
+/// order (about 0.04 µs on the 100,000-fan seed; 25 units a microsecond of
+/// CPU). Fitted on the 100,000-fan seed with its covering per-fan indexes
+/// (migration 20) to the compiled plan forced into each shape, 39
+/// correlated and 22 grouped timings (`RULEC_BENCH_FORMS=1 RulecBench
+/// segment-matrix`), least squares, then rounded within the fit's error so
+/// that no decision of the matrix's 10% and 90% cells picks the form
+/// measured slower (docs/PLANS.md, "Shapes"; BENCHMARKS.md "Segment shapes"):
 ///
 /// - a correlated sub-query per candidate fan pays for starting it and
-///   seeking the `(user_id, fan_id, …)` index (`subquery`: from 40 for
-///   candidates far apart down to 10 when nearly every fan is one, as the
+///   seeking the `(user_id, fan_id, …)` index (`subquery`: from 24 for
+///   candidates far apart down to 6 when nearly every fan is one, as the
 ///   fans are visited in id order and each seek lands beside the last), then reads the
 ///   fan's rows in index order (`fanRow` each), fetching the table row of
-///   those in the window when the index lacks a column it needs (`lookup`);
+///   those in the window when the index lacks a column it needs (`lookup`),
+///   and reduces them (`reduce`: the aggregate and its comparison; `exists`
+///   stops at the first row instead);
 /// - a grouped set read **in fan order** scans the creator's whole
-///   `(user_id, fan_id, …)` index (`scanRow` a row, the window checked on
+///   `(user_id, fan_id, …)` index (`scanRow` a row, the window and filter checked on
 ///   the entry), fetching table rows as above (`orderedLookup`) and grouping
-///   the rows in the window as they come (`collect`), already in fan order;
+///   the rows that pass the window and the `where` filter as they come
+///   (`collect`), already in fan order;
 /// - a grouped set read **through the time index** reads only the window's
 ///   rows, but each is a seek into the table (the `(user_id, time)` index
 ///   holds neither the fan nor the values) and a sorter insert to group it
 ///   (`timeRow` in all);
 /// - the set's fan ids go into an ephemeral index (`setInsert` each: one
-///   per fan with rows when grouped, one per row for `exists` and lists),
+///   per group when grouped, one per passing row for `exists` and lists),
 ///   then it is probed once per candidate (`probe`).
 ///
-/// The time index wins for narrow windows (a day of a year's rows), fan
-/// order for wide ones: 50 a row in the window against 2 a row in the collection.
+/// Which reads are covered comes from the store's index definitions
+/// (`PlanEstimator.perFanIndexCovers`), never from a list here. The time
+/// index wins for narrow windows (a day of a year's rows), fan order for
+/// wide ones: 50 a row in the window against 2 a row in the collection.
 enum ShapeChooser {
     /// The weights of the steps above for one engine: one chooser, one set of
     /// formulas, the figures measured on each engine (docs/PLANS.md, "Costs").
@@ -77,14 +87,20 @@ enum ShapeChooser {
         var timeRow: Double
         var setInsert: Double
         var probe: Double
+        /// Reducing a candidate's rows to the aggregate and comparing it (not for `exists`).
+        var reduce: Double = 0
 
         func subquery(density: Double) -> Double {
             subqueryNear + (subqueryFar - subqueryNear) * (1 - min(1, max(0, density)))
         }
 
-        /// SQLite, calibrated on the 100,000-fan seed (BENCHMARKS.md, "Segment shapes").
-        static let sqlite = Weights(subqueryFar: 40, subqueryNear: 10, fanRow: 2, lookup: 6, scanRow: 2,
-                                    orderedLookup: 5, collect: 1, timeRow: 50, setInsert: 2, probe: 2)
+        /// SQLite, fitted on the 100,000-fan seed with migration 20 (BENCHMARKS.md,
+        /// "Segment shapes"). The fetch weights (`lookup`, `orderedLookup`) come
+        /// from the earlier single queries (a row in fan order 0.09 µs, 0.27 µs
+        /// with a table fetch): no read of the matrix fetches rows any more.
+        static let sqlite = Weights(subqueryFar: 24, subqueryNear: 6, fanRow: 3, lookup: 6, scanRow: 2,
+                                    orderedLookup: 5, collect: 1.1, timeRow: 50, setInsert: 1.85, probe: 0.5,
+                                    reduce: 4)
 
         /// PostgreSQL 15, in the same unit (25 = a microsecond of CPU), measured
         /// on the 20,000-fan seed as CPU of the client and its server backend
@@ -175,6 +191,16 @@ enum ShapeChooser {
     static func cost(of read: CollectionRead, estimator: PlanEstimator, compiler: SQLCompiler) -> ReadCost {
         let w = Weights.of(compiler.dialect.name)
         let table = read.table
+        // On SQLite, one pass over the sampled fans' rows of an aggregate's
+        // collection: all of them (rows per fan), the window's and the `where`
+        // filter's share, and the fans left (the set's groups).
+        var sampled: PlanEstimator.SampledRows?
+        if case .aggregate(let aggregate, _) = read, !estimator.isPostgres {
+            let windowReadsFan = aggregate.window.map { compiler.dependsOnFan($0) } ?? false
+            sampled = (try? compiler.rowPredicates(of: aggregate)).flatMap {
+                estimator.sampledRows(table, alias: $0.alias, window: windowReadsFan ? nil : $0.window, filter: $0.filter)
+            }
+        }
         let perFan = estimator.rowsPerFan(of: table)
         let total = perFan * estimator.fans
         let rowsHow = "about \(ShapeDecision.rounded(total)) rows, \(String(format: "%.2f", perFan)) per fan (\(estimator.figuresSource))"
@@ -189,6 +215,7 @@ enum ShapeChooser {
                             correlatedHow: "\(table): a seek and the fan's rows of one \(column)", groupedHow: how)
         case .aggregate(let aggregate, let collection):
             let covered = estimator.perFanIndexCovers(table, columns: columns(read: aggregate, collection, compiler: compiler))
+            let windowReadsFan = aggregate.window.map { compiler.dependsOnFan($0) } ?? false
             // Rows in the window, and whether a time index can read them alone.
             var total = total
             var window = total
@@ -196,10 +223,10 @@ enum ShapeChooser {
             var timeIndexUsable = false
             if let duration = aggregate.window {
                 let column = collection.timeField.column
-                if compiler.dependsOnFan(duration) {
+                if windowReadsFan {
                     windowHow = "the window depends on the fan"
                 } else if let start = try? compiler.windowStart(duration),
-                          let counted = estimator.windowRows(table, column: column, start: start) {
+                          let counted = estimator.windowRows(table, column: column, start: start, sampled: sampled?.window) {
                     window = counted.value
                     total = max(total, window)
                     windowHow = counted.how
@@ -209,8 +236,15 @@ enum ShapeChooser {
                     windowHow = "the window could not be counted"
                 }
             }
-            let figures = AggregateFigures(total: total, window: window, fans: estimator.fans, covered: covered,
+            var figures = AggregateFigures(total: total, window: window, fans: estimator.fans, covered: covered,
                                            stops: aggregate.function == .exists, timeIndexUsable: timeIndexUsable)
+            if let sampled {
+                figures.passing = sampled.window > 0 ? window * Double(sampled.passing) / Double(sampled.window) : Double(sampled.passing) * estimator.sampleScale
+                figures.groups = Double(sampled.groups) * estimator.sampleScale
+                let passing = ShapeDecision.rounded(min(window, figures.passing!))
+                windowHow += aggregate.filter == nil ? "" : "; about \(passing) pass the filter (\(sampled.passing) of \(sampled.window) sampled)"
+                windowHow += "; about \(ShapeDecision.rounded(min(figures.groups!, estimator.fans))) fans with such rows (\(sampled.groups) sampled)"
+            }
             let (perCandidate, fanOrder, timeIndex) = figures.costs(w)
             let stops = figures.stops
             let coverage = covered ? "the per-fan index holds every column read" : "table rows fetched for the columns the index lacks"
@@ -264,19 +298,30 @@ enum ShapeChooser {
         /// `exists`: stops at the first row found.
         var stops: Bool
         var timeIndexUsable: Bool
+        /// Rows in the window that pass the aggregate's `where` filter, and the
+        /// fans among them (the grouped set's groups): estimated from the sample
+        /// on SQLite (`PlanEstimator.filtered`); nil for the whole window and
+        /// at most one group per fan (PostgreSQL, or a filter not estimated).
+        var passing: Double? = nil
+        var groups: Double? = nil
 
         /// The correlated cost per candidate (given its seek and its rows), and
         /// the grouped read in fan order and through the time index (nil without one).
         func costs(_ w: Weights) -> (perCandidate: (Double, Double) -> Double, fanOrder: Double, timeIndex: Double?) {
             let share = total > 0 ? min(1, window / total) : 1
+            let passing = min(window, self.passing ?? window)
+            let groups = min(passing, fans, self.groups ?? passing)
+            // `exists` reads a candidate's rows up to the first that passes: about
+            // one in `total / passing` (at least 2: the seek's first entry and the next).
+            let untilFound = self.passing == nil || passing <= 0 ? 2 : max(2, total / passing)
             let (covered, stops) = (covered, stops)
             let perCandidate = { (seek: Double, rows: Double) -> Double in
-                let read = stops ? min(rows, 2) : rows
-                return seek + w.fanRow * read + (covered ? 0 : w.lookup * read * share)
+                let read = stops ? min(rows, untilFound) : rows
+                return seek + w.fanRow * read + (covered ? 0 : w.lookup * read * share) + (stops ? 0 : w.reduce)
             }
-            // Ids into the set: a row's for `exists`, a group's (at most one per fan) otherwise.
-            let inserted = (stops ? window : min(window, fans)) * w.setInsert
-            let fanOrder = total * w.scanRow + window * ((covered ? 0 : w.orderedLookup) + w.collect) + inserted
+            // Ids into the set: a passing row's for `exists`, a group's (at most one per fan) otherwise.
+            let inserted = (stops ? passing : groups) * w.setInsert
+            let fanOrder = total * w.scanRow + window * (covered ? 0 : w.orderedLookup) + passing * w.collect + inserted
             return (perCandidate, fanOrder, timeIndexUsable ? window * w.timeRow + inserted : nil)
         }
     }

@@ -53,9 +53,24 @@ extension SQLCompiler {
         case .count: return "count(*)"
         case .exists: return dialect.conditionValue("count(*) > 0")
         case .sum: return dialect.integerSum(column)
-        case .avg: return field?.type == .money ? "rulec_money_avg(sum(\(column)), count(\(column)))" : dialect.integerAverage(column, alias)
+        case .avg: return field?.type == .money ? dialect.moneyAverage(column) : dialect.integerAverage(column, alias)
         case .min: return "min(\(column))"
         case .max: return "max(\(column))"
+        }
+    }
+
+    /// For estimating (`PlanEstimator.filtered`): the aggregate's collection
+    /// table, an alias for its rows, and its window and `where` filter as
+    /// predicates on them, each nil when there is none. Throws when a part
+    /// cannot be compiled (a filter reading the fan, say).
+    func rowPredicates(of aggregate: Aggregate) throws -> (alias: String, window: PlanSQL?, filter: PlanSQL?) {
+        let (collection, _) = try resolve(aggregate)
+        let windowStart = try aggregate.window.map { try self.windowStart($0) }
+        return try withElementAlias { alias in
+            let window = windowStart.map { start -> PlanSQL in
+                "\(raw: alias).\(raw: collection.timeField.column) BETWEEN \(start) AND \(bind(.now))"
+            }
+            return (alias, window, try aggregate.filter.map { try condition($0, .positive) })
         }
     }
 

@@ -33,6 +33,7 @@ extension SQLDialect {
         // sum(bigint) is exact (numeric); out of Int64's range is the language's null.
         dialect.integerSum = { "rulec_bigint(coalesce(sum(\($0)), 0))" }
         // The evaluator adds the values as doubles in row (id) order; so does this.
+        dialect.moneyAverage = { "rulec_money_avg(sum(\($0)), count(\($0)))" }
         dialect.integerAverage = { column, alias in
             "(sum(CAST(\(column) AS double precision) ORDER BY \(raw: alias).id) / count(\(column)))"
         }

@@ -58,7 +58,8 @@ public enum SQLFunctions {
         try database.registerFunction("rulec_money", arity: 1, deterministic: true) { args in
             SQLEncoding.encode(Value(stored: args[0].stored, as: .money))
         }
-        // rulec_money_avg(sum, count): half away from zero, exactly.
+        // rulec_money_avg(sum, count): half away from zero, exactly. Plans now
+        // inline it (`SQLDialect.moneyAverage`); kept for plans stored before.
         try database.registerFunction("rulec_money_avg", arity: 2, deterministic: true) { args in
             guard case .integer(let total) = args[0], case .integer(let count) = args[1], count > 0 else { return .null }
             return SQLEncoding.encode(Evaluator.moneyAverage(Int128(total), count: Int128(count)))
