@@ -7,17 +7,6 @@ import Syntax
 public struct PlanExecutor {
     public let store: CreatorStore
     public let program: CheckedProgram
-    /// How many connections an expensive plan over all fans may read with at
-    /// once (`PartitionedRead`); 1 reads on `store`'s connection alone. The
-    /// commands a person waits on set it to the machine's cores.
-    public var parallelReads = 1
-
-    /// The cores a reading command may use for one plan (`parallelReads`): the
-    /// machine's, at most 4, or `RULEC_PARALLEL_READS` (1 turns splitting off).
-    public static var availableParallelReads: Int {
-        if let set = ProcessInfo.processInfo.environment["RULEC_PARALLEL_READS"].flatMap(Int.init), set >= 1 { return set }
-        return min(ProcessInfo.processInfo.activeProcessorCount, 4)
-    }
 
     /// `store`'s connection must have the `rulec_*` functions (`SQLFunctions.register`).
     public init(store: CreatorStore, program: CheckedProgram) {
@@ -42,12 +31,7 @@ public struct PlanExecutor {
         let values = try bindingValues(plan, context: context, fanID: fanID)
         var candidates: [Int64] = []
         do {
-            if parallelReads > 1, PartitionedRead.worthSplitting(plan),
-               let ids = try PartitionedRead(store: store, ways: parallelReads).fanIDs(sql: plan.sql, values: values) {
-                candidates = ids
-            } else {
-                try store.recoverable { try store.forEachRow(plan.sql, values) { candidates.append($0.int64(0)) } }
-            }
+            try store.recoverable { try store.forEachRow(plan.sql, values) { candidates.append($0.int64(0)) } }
         } catch let error as SQLiteError where error.message.contains("integer overflow") || ["22003", "22008"].contains(error.sqlState) {
             // SQLite's sum() fails on overflow where the language yields null,
             // PostgreSQL's floats overflow and its timestamps end (year 294276)

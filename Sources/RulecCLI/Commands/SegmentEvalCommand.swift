@@ -66,9 +66,7 @@ struct SegmentEvalCommand: Command {
             let evaluation = EvaluationContext(now: now, zone: session.zone)
             let estimator = PlanEstimator(store: store, program: program, context: evaluation)
             let plan = PlanBuilder.plan(condition, program: program, scope: .allFans, estimator: estimator)
-            var executor = PlanExecutor(store: store, program: program)
-            executor.parallelReads = PlanExecutor.availableParallelReads
-            fanIDs = try executor.fanIDs(plan, context: evaluation)
+            fanIDs = try PlanExecutor(store: store, program: program).fanIDs(plan, context: evaluation)
         } catch {
             throw StoreOptions.cliError(error, path: session.path)
         }

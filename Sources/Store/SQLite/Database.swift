@@ -80,7 +80,6 @@ public final class Database {
             return
         }
         self.dialect = .sqlite
-        Self.configureSQLite
         let access: Int32 = switch options.access {
         case .create: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         case .readWrite: SQLITE_OPEN_READWRITE
@@ -107,10 +106,6 @@ public final class Database {
             try execute("PRAGMA journal_mode = WAL")
         }
     }
-
-    /// Process-wide settings, which SQLite accepts only before its first
-    /// connection: no memory statistics (see `rulec_sqlite_disable_memory_statistics`).
-    private static let configureSQLite: Void = { _ = rulec_sqlite_disable_memory_statistics() }()
 
     /// True when the connection cannot write the main database (opened read-only,
     /// or SQLite fell back to read-only because the OS refuses writes).
