@@ -47,26 +47,29 @@ enum PlatformCheck {
             accounts[user, default: [:]][id] = rank
         }
         let accountID = try Regex(#""account_id":(\d+)"#)
+        // Executed actions and delayed ones (by their due time) read the same
+        // rule, run, event rank and fan rank through these joins.
+        func rankingJoins(_ alias: String) -> String {
+            """
+            JOIN automation_rules AS rule ON rule.user_id = \(alias).user_id AND rule.id = \(alias).rule_id
+            JOIN automation_rule_runs AS r ON r.user_id = \(alias).user_id AND r.id = \(alias).run_id
+            LEFT JOIN (\(events)) AS e ON e.user_id = r.user_id AND e.event_source = r.event_source AND e.event_id = r.event_id
+            LEFT JOIN (SELECT user_id, id, row_number() OVER (PARTITION BY user_id ORDER BY id) AS n FROM fan_profiles) AS f
+                ON f.user_id = \(alias).user_id AND f.id = \(alias).fan_id
+            """
+        }
         try database.forEachRow("""
             SELECT a.user_id, rule.name, coalesce(f.n, 0), a.action_index, a.action_type, a.params_json, a.outcome,
                    coalesce(a.reason, ''), a.executed_at, r.event_source, coalesce(e.n, 0)
             FROM automation_rule_actions AS a
-            JOIN automation_rules AS rule ON rule.user_id = a.user_id AND rule.id = a.rule_id
-            JOIN automation_rule_runs AS r ON r.user_id = a.user_id AND r.id = a.run_id
-            LEFT JOIN (\(events)) AS e ON e.user_id = r.user_id AND e.event_source = r.event_source AND e.event_id = r.event_id
-            LEFT JOIN (SELECT user_id, id, row_number() OVER (PARTITION BY user_id ORDER BY id) AS n FROM fan_profiles) AS f
-                ON f.user_id = a.user_id AND f.id = a.fan_id
+            \(rankingJoins("a"))
             WHERE NOT EXISTS (SELECT 1 FROM automation_scheduled_actions AS s
                               WHERE s.user_id = a.user_id AND s.run_id = a.run_id AND s.action_index = a.action_index)
             UNION ALL
             SELECT s.user_id, rule.name, coalesce(f.n, 0), s.action_index, 'delayed ' || s.action_type, s.params_json, '', '',
                    s.due_at, r.event_source, coalesce(e.n, 0)
             FROM automation_scheduled_actions AS s
-            JOIN automation_rules AS rule ON rule.user_id = s.user_id AND rule.id = s.rule_id
-            JOIN automation_rule_runs AS r ON r.user_id = s.user_id AND r.id = s.run_id
-            LEFT JOIN (\(events)) AS e ON e.user_id = r.user_id AND e.event_source = r.event_source AND e.event_id = r.event_id
-            LEFT JOIN (SELECT user_id, id, row_number() OVER (PARTITION BY user_id ORDER BY id) AS n FROM fan_profiles) AS f
-                ON f.user_id = s.user_id AND f.id = s.fan_id
+            \(rankingJoins("s"))
             """) { row in
             let values = row.values
             guard let user = values[0].string else { return }
