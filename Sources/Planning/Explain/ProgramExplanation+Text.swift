@@ -69,7 +69,7 @@ enum ExplainText {
             }
         }
         if plan.residual.isEmpty {
-            lines.append("  evaluator (nothing: SQLite decides the whole condition)")
+            lines.append("  evaluator (nothing: the SQL decides the whole condition)")
         } else {
             lines.append("  evaluator checks each fan the SQL returns for")
             for conjunct in plan.residual {
