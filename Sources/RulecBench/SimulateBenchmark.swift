@@ -62,7 +62,7 @@ enum SimulateBenchmark {
             print("  simulate: \(simulated.events) events in \(String(format: "%.2f", simulateSeconds)) s, "
                   + "\(Int(Double(simulated.events) / simulateSeconds)) events/s, CPU \(String(format: "%.2f", simulateCPUSeconds)) s, "
                   + "firings \(simulated.rules.reduce(0) { $0 + $1.fired }), "
-                  + "\(simulated.batches) batches (\(simulated.splits) groups cut short and replayed again)")
+                  + "\(simulated.batches) batches")
             if let runCPUSeconds, let hourlyCPUSeconds {
                 print("  CPU simulate / run: \(String(format: "%.2f", simulateCPUSeconds / runCPUSeconds)) (strict, the criterion), "
                       + "\(String(format: "%.2f", simulateCPUSeconds / hourlyCPUSeconds)) (hourly)")
