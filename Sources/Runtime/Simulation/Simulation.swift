@@ -39,6 +39,7 @@ public struct Simulation {
         let shadow = try ShadowStore(copying: source, folder: scratchFolder)
         let store = shadow.creator
         try HistoryRewind(store: store, from: from).apply()
+        try ShadowIndexes.dropUnread(in: store.database)
         if let files {
             _ = try Deployer.deploy(files: files, to: store, now: from, prune: prune)
         }
