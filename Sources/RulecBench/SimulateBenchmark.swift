@@ -25,9 +25,8 @@ enum SimulateBenchmark {
         do {
             let prepared = try preparedStore(fans: fans, rulesFolder: rulesFolder)
             let working = NSTemporaryDirectory() + "rulec-bench-simulate-\(getpid()).sqlite"
-            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: working + suffix) } }
-            try? FileManager.default.removeItem(atPath: working)
-            try FileManager.default.copyItem(atPath: prepared, toPath: working)
+            defer { remove(working) }
+            try copy(prepared, to: working)
 
             // `RULEC_BENCH_ONLY=simulate` (e.g. under `perf`) leaves the two runs out.
             let simulateOnly = ProcessInfo.processInfo.environment["RULEC_BENCH_ONLY"] == "simulate"
@@ -46,23 +45,27 @@ enum SimulateBenchmark {
                       + "\(Int(Double(report.events) / runSeconds)) events/s, CPU \(String(format: "%.2f", runCPUSeconds!)) s")
 
                 let hourlyWorking = working + "-hourly.sqlite"
-                defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: hourlyWorking + suffix) } }
+                defer { remove(hourlyWorking) }
                 let hourly = try hourlyRun(prepared: prepared, working: hourlyWorking)
                 hourlyCPUSeconds = hourly.cpu
                 print("  run hourly (as deployed: 168 runs, one per hour of the week at its clock): \(hourly.events) events in "
                       + "\(String(format: "%.2f", hourly.wall)) s, CPU \(String(format: "%.2f", hourly.cpu)) s")
             }
 
-            let source = try EngineStore.openExisting(path: prepared, readOnly: true)
+            // The backtest reads a copy too: the cached file stays as built.
+            let simulated = working + "-simulated.sqlite"
+            defer { remove(simulated) }
+            try copy(prepared, to: simulated)
+            let source = try EngineStore.openExisting(path: simulated, readOnly: true)
             let simulateStart = ContinuousClock.now
             let simulateCPU = ProcessCPU.seconds()
-            let simulated = try Simulation(from: from, to: to).run(source: source.creator(user))
+            let backtest = try Simulation(from: from, to: to).run(source: source.creator(user))
             let simulateSeconds = seconds(since: simulateStart)
             let simulateCPUSeconds = ProcessCPU.seconds() - simulateCPU
-            print("  simulate: \(simulated.events) events in \(String(format: "%.2f", simulateSeconds)) s, "
-                  + "\(Int(Double(simulated.events) / simulateSeconds)) events/s, CPU \(String(format: "%.2f", simulateCPUSeconds)) s, "
-                  + "firings \(simulated.rules.reduce(0) { $0 + $1.fired }), "
-                  + "\(simulated.batches) batches (\(simulated.splits) groups cut short and replayed again)")
+            print("  simulate: \(backtest.events) events in \(String(format: "%.2f", simulateSeconds)) s, "
+                  + "\(Int(Double(backtest.events) / simulateSeconds)) events/s, CPU \(String(format: "%.2f", simulateCPUSeconds)) s, "
+                  + "firings \(backtest.rules.reduce(0) { $0 + $1.fired }), "
+                  + "\(backtest.batches) batches")
             if let runCPUSeconds, let hourlyCPUSeconds {
                 print("  CPU simulate / run: \(String(format: "%.2f", simulateCPUSeconds / runCPUSeconds)) (strict, the criterion), "
                       + "\(String(format: "%.2f", simulateCPUSeconds / hourlyCPUSeconds)) (hourly)")
@@ -75,8 +78,7 @@ enum SimulateBenchmark {
     /// `run` as deployed: on a fresh copy of `prepared`, one `runUntilIdle`
     /// per hour of the week at the end of that hour.
     static func hourlyRun(prepared: String, working: String) throws -> (events: Int, wall: Double, cpu: Double) {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: working + suffix) }
-        try FileManager.default.copyItem(atPath: prepared, toPath: working)
+        try copy(prepared, to: working)
         let store = try EngineStore.open(path: working)
         let engine = Engine(store: store.creator(user), options: EngineOptions(batchSize: 1_000, staleAfterSeconds: 30 * 86_400))
         let start = ContinuousClock.now
@@ -86,6 +88,19 @@ enum SimulateBenchmark {
             events += try engine.runUntilIdle(clock: from + hour * 3_600).events
         }
         return (events, seconds(since: start), ProcessCPU.seconds() - cpu)
+    }
+
+    /// A working copy of `prepared` by SQLite's backup: the cached file is
+    /// only read (never migrated in place), and each copy, opened with
+    /// `EngineStore.open`, migrates itself when the schema has moved on.
+    static func copy(_ prepared: String, to path: String) throws {
+        remove(path)
+        let source = try Database(path: prepared, options: Database.Options(readOnly: true))
+        try source.backup(into: path)
+    }
+
+    static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

@@ -8,10 +8,13 @@ final class HistoryReplay {
     private let store: CreatorStore
     private let to: Int64
     private var columns: [String: [String]] = [:]
+    private let spend: ShadowSpend
 
+    /// `store`: the shadow, rewound; the replay keeps its fans' spend from here on (`ShadowSpend`).
     init(store: CreatorStore, to: Int64) throws {
         self.store = store
         self.to = to
+        spend = try ShadowSpend(store: store)
         for table in HistoryTable.all {
             var names: [String] = []
             let rows = try store.database.cursor("SELECT name FROM pragma_table_info('\(table.table)')")
@@ -92,6 +95,7 @@ final class HistoryReplay {
             let ids = idsByTable[index]
             if table.keepsIDs { try keepCursorBehind(ids.min()!, of: table, at: time) }
             try putBack(ids, of: table, after: lower, through: time)
+            if table.table == "fan_transactions" { try spend.addPutBack(after: lower, through: time) }
             if table.table == "fan_segment_member_events" { try applyMemberships(ids, at: time) }
         }
     }

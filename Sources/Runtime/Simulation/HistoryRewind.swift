@@ -4,8 +4,8 @@ import Store
 /// history dated after it move to pending tables, the engine's own records
 /// after it are dropped, segment memberships are rebuilt from their events,
 /// and every cursor is put at the current end, so only what the replay puts
-/// back is new. Lifetime spend follows by itself: the store's triggers keep it
-/// the sum of the fan's transactions.
+/// back is new. Lifetime spend drops by itself as transactions leave (the
+/// store's delete trigger); the replay adds them back (`ShadowSpend`).
 struct HistoryRewind {
     let store: CreatorStore
     let from: Int64

@@ -18,17 +18,11 @@
 /// - a schedule slot, which reads every fan, is always a group's last second;
 /// - events stay far inside the stale age (`maxSpan`), and the seconds' rows
 ///   fit one batch.
-/// An action made inside the group and due inside it (a send deferred to the
-/// end of quiet hours) is only known afterwards: the caller then rolls the
-/// group back and replays a group that ends before that time
-/// (`ClockEvents.fellDue`); the action is then a clock event of a later group.
+/// - an action the group makes never falls due inside it: the group stops
+///   before the next instant at which one could (`GroupCuts`: the end of
+///   quiet hours on a fan's clock, the shortest `after` delay), so a group is
+///   never rolled back and replayed shorter.
 enum ReplayBatch {
-    /// Thrown inside the group's transaction to roll it back: something the
-    /// group made falls due at `time`, inside it.
-    struct Split: Error {
-        let time: Int64
-    }
-
     /// The longest stretch of time one batch covers, far inside the default
     /// stale age (24h), so the batch's clock never makes an event stale.
     static let maxSpan: Int64 = 3_600
@@ -40,10 +34,9 @@ enum ReplayBatch {
         var clockSeconds: [Int64] = []
     }
 
-    /// The group that starts at `start`, ending before `limit` when given.
-    /// `clockEvents`: the pending ones, by time.
+    /// The group that starts at `start`. `clockEvents`: the pending ones, by time.
     static func group(of seconds: [HistoryReplay.Second], from start: Int, slots: Set<Int64>,
-                      clockEvents: [ClockEvent], batchSize: Int, before limit: Int64? = nil) -> Group {
+                      clockEvents: [ClockEvent], batchSize: Int, cuts: GroupCuts = GroupCuts()) -> Group {
         var fans: Set<Int64> = []
         /// Fans with a clock event in the group: no rows of theirs may come later.
         var dueFans: Set<Int64> = []
@@ -55,7 +48,7 @@ enum ReplayBatch {
             let second = seconds[index]
             if index > start {
                 if slots.contains(seconds[index - 1].time) { break }
-                if let limit, second.time >= limit { break }
+                if !cuts.allows(second.time, after: seconds[start].time) { break }
                 if second.time - seconds[start].time > maxSpan { break }
                 if rows + second.rows > batchSize { break }
                 if !fans.isDisjoint(with: second.fans) { break }

@@ -39,6 +39,7 @@ public struct Simulation {
         let shadow = try ShadowStore(copying: source, folder: scratchFolder)
         let store = shadow.creator
         try HistoryRewind(store: store, from: from).apply()
+        try ShadowIndexes.dropUnread(in: store.database)
         if let files {
             _ = try Deployer.deploy(files: files, to: store, now: from, prune: prune)
         }
@@ -75,10 +76,11 @@ public struct Simulation {
         options.observer = observer
         let engine = Engine(store: store, options: options)
         let clockEvents = ClockEvents(store: store)
+        let cuts = try GroupCuts.of(deployed.program, store: store, from: from, to: to, creatorZone: zone)
         var report = SimulationReport(from: from, to: to)
         var start = 0
         while start < seconds.count {
-            start = try replayGroup(from: start, of: seconds, slots: slotTimes, replay: replay, engine: engine,
+            start = try replayGroup(from: start, of: seconds, slots: slotTimes, cuts: cuts, replay: replay, engine: engine,
                                     clockEvents: clockEvents, report: &report)
         }
         report.rules = try marks.results(in: store, ruleNames: deployed.rules.map(\.name))
@@ -88,46 +90,27 @@ public struct Simulation {
 
     /// Replays the seconds from `start` on that can share one engine batch
     /// (`ReplayBatch`); returns the index of the first second after them.
-    private func replayGroup(from start: Int, of seconds: [HistoryReplay.Second], slots: Set<Int64>, replay: HistoryReplay,
-                             engine: Engine, clockEvents: ClockEvents, report: inout SimulationReport) throws -> Int {
+    private func replayGroup(from start: Int, of seconds: [HistoryReplay.Second], slots: Set<Int64>, cuts: GroupCuts,
+                             replay: HistoryReplay, engine: Engine, clockEvents: ClockEvents,
+                             report: inout SimulationReport) throws -> Int {
         let pending = try clockEvents.pending(through: seconds[start].time + ReplayBatch.maxSpan)
-        var limit: Int64?
-        while true {
-            let group = ReplayBatch.group(of: seconds, from: start, slots: slots, clockEvents: pending,
-                                          batchSize: engine.options.batchSize, before: limit)
-            let end = group.end
-            let position = replay.position
-            let mark = try clockEvents.mark()
-            do {
-                // What falls due inside the group runs first, each at its own second's clock.
-                let earlier = group.clockSeconds.filter { $0 < seconds[end].time }
-                report.events += try catchUp(to: seconds[end].time, replay: replay, engine: engine, earlier: earlier) {
-                    if end > start, let due = try clockEvents.fellDue(through: seconds[end].time, since: mark) {
-                        throw ReplayBatch.Split(time: due)
-                    }
-                }
-                report.batches += 1
-                return end + 1
-            } catch let split as ReplayBatch.Split {
-                // Made in the group and due inside it: a shorter group, ending before it.
-                report.splits += 1
-                replay.position = position
-                limit = split.time
-            }
-        }
+        let group = ReplayBatch.group(of: seconds, from: start, slots: slots, clockEvents: pending,
+                                      batchSize: engine.options.batchSize, cuts: cuts)
+        let end = group.end
+        // What falls due inside the group runs first, each at its own second's clock.
+        let earlier = group.clockSeconds.filter { $0 < seconds[end].time }
+        report.events += try catchUp(to: seconds[end].time, replay: replay, engine: engine, earlier: earlier)
+        report.batches += 1
+        return end + 1
     }
 
     /// Puts back the rows dated up to `time` and runs the engine at `time`
     /// until no event is left; returns the source events it consumed. The
-    /// rows go back inside the first batch's transaction, and `check` runs at
-    /// its end there: when it throws, nothing of the batch remains.
-    private func catchUp(to time: Int64, replay: HistoryReplay, engine: Engine, earlier: [Int64] = [],
-                         check: () throws -> Void = {}) throws -> Int {
+    /// rows go back inside the first batch's transaction.
+    private func catchUp(to time: Int64, replay: HistoryReplay, engine: Engine, earlier: [Int64] = []) throws -> Int {
         var batch = try engine.runBatch(clock: time, earlier: earlier) { body in
             try replay.putBack(through: time)
-            let report = try body()
-            try check()
-            return report
+            return try body()
         }
         var events = batch.events
         while batch.hasMoreEvents {

@@ -31,9 +31,8 @@ public struct SimulationReport: Sendable, Equatable {
     public var to: Int64
     /// Source events replayed (rule-raised cascades not counted).
     public var events = 0
-    /// Engine batches the replay ran, and groups of seconds it had to replay
-    /// one second at a time after all (docs/SIMULATE.md); not part of the JSON.
-    public var batches = 0, splits = 0
+    /// Engine batches the replay ran (docs/SIMULATE.md); not part of the JSON.
+    public var batches = 0
     /// Every rule of the simulated program, in its source order.
     public var rules: [RuleResult] = []
     /// Fields the program reads that the store keeps no history of.
