@@ -124,6 +124,9 @@ import Testing
         }
         #expect(simulated.rules.map(\.rule) == real.map(\.rule))
         #expect(simulated.caveats.contains { $0.hasPrefix("fan.score.churn_risk") })
+
+        // No group had to be rolled back (`SimulationBackstopTests`).
+        #expect(simulated.splits == 0)
     }
 
     /// Inserts one arrival, pointing a renewal payment at its subscription event's new id.

@@ -21,8 +21,18 @@
 /// - an action the group makes never falls due inside it: the group stops
 ///   before the next instant at which one could (`GroupCuts`: the end of
 ///   quiet hours on a fan's clock, the shortest `after` delay), so a group is
-///   never rolled back and replayed shorter.
+///   never rolled back and replayed shorter. Should something fall due
+///   inside a group all the same (a way of deferring the cuts do not know),
+///   the caller rolls the group back and replays a group that ends before
+///   that time (`ClockEvents.fellDue`): a backstop, never taken by the tests'
+///   programs unless the cuts are turned off (`SimulationBackstopTests`).
 enum ReplayBatch {
+    /// Thrown inside the group's transaction to roll it back: something the
+    /// group made falls due at `time`, inside it.
+    struct Split: Error {
+        let time: Int64
+    }
+
     /// The longest stretch of time one batch covers, far inside the default
     /// stale age (24h), so the batch's clock never makes an event stale.
     static let maxSpan: Int64 = 3_600
@@ -34,9 +44,11 @@ enum ReplayBatch {
         var clockSeconds: [Int64] = []
     }
 
-    /// The group that starts at `start`. `clockEvents`: the pending ones, by time.
+    /// The group that starts at `start`, ending before `limit` when given.
+    /// `clockEvents`: the pending ones, by time.
     static func group(of seconds: [HistoryReplay.Second], from start: Int, slots: Set<Int64>,
-                      clockEvents: [ClockEvent], batchSize: Int, cuts: GroupCuts = GroupCuts()) -> Group {
+                      clockEvents: [ClockEvent], batchSize: Int, cuts: GroupCuts = GroupCuts(),
+                      before limit: Int64? = nil) -> Group {
         var fans: Set<Int64> = []
         /// Fans with a clock event in the group: no rows of theirs may come later.
         var dueFans: Set<Int64> = []
@@ -49,6 +61,7 @@ enum ReplayBatch {
             if index > start {
                 if slots.contains(seconds[index - 1].time) { break }
                 if !cuts.allows(second.time, after: seconds[start].time) { break }
+                if let limit, second.time >= limit { break }
                 if second.time - seconds[start].time > maxSpan { break }
                 if rows + second.rows > batchSize { break }
                 if !fans.isDisjoint(with: second.fans) { break }

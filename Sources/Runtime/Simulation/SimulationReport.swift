@@ -31,8 +31,9 @@ public struct SimulationReport: Sendable, Equatable {
     public var to: Int64
     /// Source events replayed (rule-raised cascades not counted).
     public var events = 0
-    /// Engine batches the replay ran (docs/SIMULATE.md); not part of the JSON.
-    public var batches = 0
+    /// Engine batches the replay ran, and groups it had to roll back and
+    /// replay shorter after all (the backstop of `ReplayBatch`; docs/SIMULATE.md); not part of the JSON.
+    public var batches = 0, splits = 0
     /// Every rule of the simulated program, in its source order.
     public var rules: [RuleResult] = []
     /// Fields the program reads that the store keeps no history of.
