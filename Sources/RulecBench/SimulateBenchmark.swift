@@ -65,7 +65,7 @@ enum SimulateBenchmark {
             print("  simulate: \(backtest.events) events in \(String(format: "%.2f", simulateSeconds)) s, "
                   + "\(Int(Double(backtest.events) / simulateSeconds)) events/s, CPU \(String(format: "%.2f", simulateCPUSeconds)) s, "
                   + "firings \(backtest.rules.reduce(0) { $0 + $1.fired }), "
-                  + "\(backtest.batches) batches")
+                  + "\(backtest.batches) batches, \(backtest.splits) rolled back by the backstop")
             if let runCPUSeconds, let hourlyCPUSeconds {
                 print("  CPU simulate / run: \(String(format: "%.2f", simulateCPUSeconds / runCPUSeconds)) (strict, the criterion), "
                       + "\(String(format: "%.2f", simulateCPUSeconds / hourlyCPUSeconds)) (hourly)")
