@@ -20,8 +20,8 @@
 ///   fit one batch.
 /// - an action the group makes never falls due inside it: the group stops
 ///   before the next instant at which one could (`GroupCuts`: the end of
-///   quiet hours on a fan's clock, the shortest `after` delay), so a group is
-///   never rolled back and replayed shorter. Should something fall due
+///   quiet hours on a fan's clock, the shortest `after` delay), so no group
+///   needs rolling back and replaying shorter. Should something fall due
 ///   inside a group all the same (a way of deferring the cuts do not know),
 ///   the caller rolls the group back and replays a group that ends before
 ///   that time (`ClockEvents.fellDue`): a backstop, never taken by the tests'
