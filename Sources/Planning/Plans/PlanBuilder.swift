@@ -124,8 +124,8 @@ public enum PlanBuilder {
             // the candidates for each, 0.27 s of CPU against 0.03 for 1,000 of
             // 1,000,000 fans (BENCHMARKS.md, "Incremental refresh";
             // `CandidatePlanTests`). `NOT INDEXED` leaves it the rowid lookups.
-            let notIndexed = candidates != nil && dialect == .sqlite ? " NOT INDEXED" : ""
-            query = "SELECT \(PlanSQL.outer("id")) FROM fan_profiles \(raw: compiler.dialect.outerAlias)\(raw: notIndexed) WHERE \(PlanSQL.outer("user_id")) = \(PlanSQL.creator)\(filters) ORDER BY \(PlanSQL.outer("id"))"
+            let notIndexed = candidates != nil ? compiler.dialect.notIndexed : ""
+            query = "SELECT \(PlanSQL.outer("id")) FROM fan_profiles \(raw: compiler.dialect.outerAlias)\(notIndexed) WHERE \(PlanSQL.outer("user_id")) = \(PlanSQL.creator)\(filters) ORDER BY \(PlanSQL.outer("id"))"
         }
         var plan = ConditionPlan(scope: scope, sql: query.rendered(in: compiler.dialect), bindings: query.bindings,
                                  residual: residual, condition: condition)

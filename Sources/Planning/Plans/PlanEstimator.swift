@@ -127,8 +127,8 @@ public final class PlanEstimator {
     /// ranges drive, whatever index the filters could use).
     private func sampledFans(_ filters: PlanSQL) -> PlanSQL? {
         // PostgreSQL has no such instruction and needs none: its statistics know the spend range.
-        let notIndexed = store.database.dialect == .postgres ? "" : " NOT INDEXED"
-        return inSample("f.id").map { "SELECT f.id FROM fan_profiles f\(raw: notIndexed) WHERE \($0) AND f.user_id = \(PlanSQL.creator)\(filters)" }
+        let notIndexed = SQLDialect.named(store.planDialect).notIndexed
+        return inSample("f.id").map { "SELECT f.id FROM fan_profiles f\(notIndexed) WHERE \($0) AND f.user_id = \(PlanSQL.creator)\(filters)" }
     }
 
     /// Rows per fan, over all of the creator's fans (those with none count),

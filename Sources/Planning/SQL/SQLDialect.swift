@@ -72,6 +72,10 @@ struct SQLDialect: Sendable {
     /// set in fan order, `GroupedOrder.fanOrder`); nil where the engine
     /// takes no such instruction.
     var indexedBy: (@Sendable (String) -> PlanSQL)? = nil
+    /// After a table's alias: use no index of it, only rowid lookups (the
+    /// candidates of a refresh, the sample's id ranges drive); empty where
+    /// the engine takes no such instruction.
+    var notIndexed: PlanSQL = ""
 
     static let sqlite = SQLDialect(
         name: .sqlite,
@@ -82,7 +86,8 @@ struct SQLDialect: Sendable {
         definite: { "coalesce(\($0), 0)" },
         toReal: { "CAST(\($0) AS REAL)" },
         likelihood: { "likelihood(\($0), \(raw: SQLDialect.probability($1)))" },
-        indexedBy: { " INDEXED BY \(raw: $0)" })
+        indexedBy: { " INDEXED BY \(raw: $0)" },
+        notIndexed: " NOT INDEXED")
 
     /// A probability as SQLite's `likelihood()` takes it: a floating-point
     /// literal in [0, 1] (an integer literal is refused), two significant digits.
