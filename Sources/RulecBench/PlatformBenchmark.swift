@@ -160,7 +160,7 @@ enum PlatformBenchmark {
         let path = NSTemporaryDirectory() + preparation.name + ".sqlite"
         if FileManager.default.fileExists(atPath: path) { return path }
         let building = path + ".building"
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
+        StoreFiles.remove(building)
         do {
             let store = try EngineStore.open(path: building)
             try fill(store, creators: 1...preparation.creators, preparation)
@@ -184,7 +184,7 @@ enum PlatformBenchmark {
             return databaseURL(server, name)
         }
         let path = NSTemporaryDirectory() + "rulec-bench-platform-\(label)-\(getpid()).sqlite"
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        StoreFiles.remove(path)
         try FileManager.default.copyItem(atPath: prepared, toPath: path)
         return path
     }
@@ -194,7 +194,7 @@ enum PlatformBenchmark {
             let name = URLComponents(string: working)!.path.dropFirst()
             try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
         } else {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: working + suffix) }
+            StoreFiles.remove(working)
         }
     }
 

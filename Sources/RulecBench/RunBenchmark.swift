@@ -31,7 +31,7 @@ enum RunBenchmark {
         do {
             let prepared = try preparedStore(fans: fans, events: events)
             let working = NSTemporaryDirectory() + "rulec-bench-run-\(getpid()).sqlite"
-            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: working + suffix) } }
+            defer { StoreFiles.remove(working) }
             try? FileManager.default.removeItem(atPath: working)
             try FileManager.default.copyItem(atPath: prepared, toPath: working)
 
@@ -67,7 +67,7 @@ enum RunBenchmark {
         let path = NSTemporaryDirectory() + "rulec-bench-run-\(fans)-\(events)-v1.sqlite"
         if FileManager.default.fileExists(atPath: path) { return path }
         let building = path + ".building"
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
+        StoreFiles.remove(building)
         do {
             let store = try EngineStore.open(path: building)
             let seedStart = ContinuousClock.now

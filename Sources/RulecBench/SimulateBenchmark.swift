@@ -25,7 +25,7 @@ enum SimulateBenchmark {
         do {
             let prepared = try preparedStore(fans: fans, rulesFolder: rulesFolder)
             let working = NSTemporaryDirectory() + "rulec-bench-simulate-\(getpid()).sqlite"
-            defer { remove(working) }
+            defer { StoreFiles.remove(working) }
             try copy(prepared, to: working)
 
             // `RULEC_BENCH_ONLY=simulate` (e.g. under `perf`) leaves the two runs out.
@@ -45,7 +45,7 @@ enum SimulateBenchmark {
                       + "\(Int(Double(report.events) / runSeconds)) events/s, CPU \(String(format: "%.2f", runCPUSeconds!)) s")
 
                 let hourlyWorking = working + "-hourly.sqlite"
-                defer { remove(hourlyWorking) }
+                defer { StoreFiles.remove(hourlyWorking) }
                 let hourly = try hourlyRun(prepared: prepared, working: hourlyWorking)
                 hourlyCPUSeconds = hourly.cpu
                 print("  run hourly (as deployed: 168 runs, one per hour of the week at its clock): \(hourly.events) events in "
@@ -54,7 +54,7 @@ enum SimulateBenchmark {
 
             // The backtest reads a copy too: the cached file stays as built.
             let simulated = working + "-simulated.sqlite"
-            defer { remove(simulated) }
+            defer { StoreFiles.remove(simulated) }
             try copy(prepared, to: simulated)
             let source = try EngineStore.openExisting(path: simulated, readOnly: true)
             let simulateStart = ContinuousClock.now
@@ -94,13 +94,9 @@ enum SimulateBenchmark {
     /// only read (never migrated in place), and each copy, opened with
     /// `EngineStore.open`, migrates itself when the schema has moved on.
     static func copy(_ prepared: String, to path: String) throws {
-        remove(path)
+        StoreFiles.remove(path)
         let source = try Database(path: prepared, options: Database.Options(readOnly: true))
         try source.backup(into: path)
-    }
-
-    static func remove(_ path: String) {
-        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
@@ -113,7 +109,7 @@ enum SimulateBenchmark {
         let path = NSTemporaryDirectory() + "rulec-bench-simulate-\(fans)-v1.sqlite"
         if FileManager.default.fileExists(atPath: path) { return path }
         let building = path + ".building"
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
+        StoreFiles.remove(building)
         do {
             let store = try EngineStore.open(path: building)
             try Seeder.run(SeedOptions(fans: fans, seed: 6, userID: user, now: from), into: store)
