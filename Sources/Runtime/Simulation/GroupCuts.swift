@@ -27,7 +27,7 @@ struct GroupCuts: Equatable {
     /// Whether `next` may join the group that starts at `first`.
     func allows(_ next: Int64, after first: Int64) -> Bool {
         guard next - first < shortestDelay else { return false }
-        if oneSecond.contains(where: { $0.contains(first) || $0.contains(next) || ($0.lowerBound > first && $0.lowerBound <= next) }) {
+        if oneSecond.contains(where: { $0.overlaps(first...next) }) {
             return false
         }
         // The first quiet-hours end after `first` (binary search: about 30 ends a day per zone).
