@@ -30,6 +30,8 @@ import Syntax
         segment r_nested { fan in r_tippers or ("vip" in fan.tags and not (fan in r_new)) }
         segment r_recent { max(fan.transactions.occurred_at) > 12h ago and sum(fan.transactions.amount within 7d) >= $1 }
         segment r_birthday { exists(fan.memories where kind == "key_date" and value == month_day(now)) }
+        segment r_net { sum(fan.transactions.amount within 1d) >= $1 }
+        segment r_lapsed { fan not in r_loyal and not (count(fan.messages within 1d) > 0) and fan.created_at < 2d ago }
         """
 
     @Test func incrementalRefreshEqualsFullRefresh() throws {

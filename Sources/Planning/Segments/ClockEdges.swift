@@ -22,7 +22,12 @@ import Syntax
 ///   row's value in those ranges is the only way for it to cross.
 ///
 /// Each such node gives a range query on the column's table (`Edge`); the
-/// fans it returns are candidates. Anything else that reads the clock for a
+/// fans it returns are candidates. An edge also says which way it can move
+/// the condition (`Edge.effect`), when the clock moves forward: rows leaving a
+/// window can only lower a `count` (and rows arriving only raise it), and
+/// `count(…) >= 3` under an `and` can then only go from true to false, so
+/// only the segment's members on that edge can change (docs/PLANS.md,
+/// "Edges by direction"). Anything else that reads the clock for a
 /// fan (`days_since(fan.created_at)`, `(fan.created_at + 1d) within 7d`, a
 /// window whose length depends on the fan, a fan-independent value that
 /// changed and meets no column) makes the analysis fail: the refresh is then
@@ -40,10 +45,13 @@ struct ClockEdges {
             case among([SQLValue])
         }
         var test: Test
+        /// How a fan whose only changes are rows on this edge can move: `.up`,
+        /// only into the condition; `.down`, only out of it.
+        var effect: Direction
 
-        /// `SELECT fan_id FROM table WHERE user_id = :user AND column BETWEEN ? AND ?`
+        /// `SELECT e.fan_id FROM table e WHERE e.user_id = :user AND e.column BETWEEN ? AND ?`
         var query: (sql: String, bindings: [SQLValue]) {
-            let head = "SELECT \(fanColumn) FROM \(table) WHERE user_id = :user AND \(column) "
+            let head = "SELECT e.\(fanColumn) FROM \(table) e WHERE e.user_id = :user AND e.\(column) "
             switch test {
             case .between(let low, let high): return (head + "BETWEEN ? AND ?", [low, high])
             case .among(let values): return (head + "IN (" + values.map { _ in "?" }.joined(separator: ", ") + ")", values)
@@ -61,13 +69,23 @@ struct ClockEdges {
     private let compiler: SQLCompiler
     private(set) var edges: [Edge] = []
 
-    /// The edges of `condition` between the two clocks, or `Unsupported`.
+    /// The edges of `condition` between the two clocks, or `Unsupported`. The
+    /// same range found with two effects is one edge of either.
     static func edges(of condition: Expr, program: CheckedProgram, from last: EvaluationContext,
                       to now: EvaluationContext) throws -> [Edge] {
         var analysis = ClockEdges(program: program, last: last, now: now)
-        try analysis.visit(condition)
-        var seen = Set<Edge>()
-        return analysis.edges.filter { seen.insert($0).inserted }
+        try analysis.visit(condition, .up)
+        var merged: [Edge] = []
+        for edge in analysis.edges {
+            var range = edge
+            range.effect = .either
+            if let index = merged.firstIndex(where: { var other = $0; other.effect = .either; return other == range }) {
+                merged[index].effect = merged[index].effect.merged(with: edge.effect)
+            } else {
+                merged.append(edge)
+            }
+        }
+        return merged
     }
 
     private init(program: CheckedProgram, last: EvaluationContext, now: EvaluationContext) {
@@ -79,7 +97,12 @@ struct ClockEdges {
 
     // MARK: The walk
 
-    private mutating func visit(_ expr: Expr) throws {
+    /// Visits `expr`, whose rise (false to true, or a larger number) raises
+    /// the whole condition when `polarity` is `.up`, lowers it when `.down`.
+    /// The language's logic is two-valued (a null in a boolean position is
+    /// false), so `and`, `or` and `fan in` keep the polarity and `not` turns
+    /// it; anything not known to be monotone gives `.either` below it.
+    private mutating func visit(_ expr: Expr, _ polarity: Direction) throws {
         guard readsClock(expr) else { return }
         if !compiler.dependsOnFan(expr) {
             if try value(expr, last) == value(expr, now) { return }
@@ -87,76 +110,127 @@ struct ClockEdges {
         }
         switch expr.kind {
         case .parenthesized(let inner):
-            try visit(inner)
+            try visit(inner, polarity)
+        case .binary(.and, let lhs, let rhs), .binary(.or, let lhs, let rhs):
+            try visit(lhs, polarity)
+            try visit(rhs, polarity)
+        case .unary(.not, let operand):
+            try visit(operand, polarity.turned)
         case .within(let operand, let duration):
             guard !compiler.dependsOnFan(duration), let column = columnRead(operand) else {
                 throw Unsupported(reason: "\(Format.expression(expr)) reads the clock through an expression, not a column")
             }
-            try window(column, duration: duration)
+            try window(column, duration: duration, polarity)
             try visitParts(of: column)
         case .comparison(let op, let lhs, let rhs) where SQLCompiler.ordering.contains(op):
             if let column = columnRead(lhs), !compiler.dependsOnFan(rhs) {
-                try compare(column, op, rhs)
+                try compare(column, op, rhs, polarity)
                 try visitParts(of: column)
             } else if let column = columnRead(rhs), !compiler.dependsOnFan(lhs) {
-                try compare(column, op, lhs)
+                try compare(column, op.mirrored, lhs, polarity)
                 try visitParts(of: column)
             } else {
-                for child in expr.children { try visit(child) }
+                try visit(lhs, polarity.times(monotonicity(of: lhs, op, rhs)))
+                try visit(rhs, polarity.times(monotonicity(of: rhs, op.mirrored, lhs)))
             }
         case .comparison(let op, let lhs, let rhs) where op == .in || op == .notIn:
-            try visit(lhs)
+            try visit(lhs, .either)
             if case .segment(let name)? = program.resolution(of: rhs), let segment = program.segment(named: name) {
-                try visit(segment.condition)
+                try visit(segment.condition, op == .in ? polarity : polarity.turned)
             } else {
-                try visit(rhs)
+                try visit(rhs, .either)
             }
         case .aggregate(let aggregate):
-            try visitAggregate(aggregate)
+            try visitAggregate(aggregate, polarity)
         case .call(let function, _) where function.name == "days_since":
             throw Unsupported(reason: "\(Format.expression(expr)) reads the clock for each fan")
         case .ago:
             throw Unsupported(reason: "\(Format.expression(expr)) reads the clock for each fan")
         default:
-            for child in expr.children { try visit(child) }
+            for child in expr.children { try visit(child, .either) }
         }
     }
 
-    private mutating func visitAggregate(_ aggregate: Aggregate) throws {
+    /// An aggregate whose rise moves the condition as `polarity` says. A
+    /// `count` (and `exists`, a count above zero) rises with each row that
+    /// enters its window or starts to pass its filter, so both keep the
+    /// polarity; a sum, average, minimum or maximum can move either way.
+    private mutating func visitAggregate(_ aggregate: Aggregate, _ polarity: Direction) throws {
+        let polarity = aggregate.function == .count || aggregate.function == .exists ? polarity : .either
         if let duration = aggregate.window {
             guard !compiler.dependsOnFan(duration), let collection = collection(of: aggregate) else {
                 throw Unsupported(reason: "a window whose length depends on the fan")
             }
             try window(ColumnRead(table: collection.table, column: collection.timeField.column, fanColumn: collection.fanColumn,
-                                  type: collection.timeField.type, aggregate: nil), duration: duration)
+                                  type: collection.timeField.type, aggregate: nil), duration: duration, polarity)
         }
-        if let filter = aggregate.filter { try visit(filter) }
+        if let filter = aggregate.filter { try visit(filter, polarity) }
     }
 
     /// The window and filter of a `min`/`max` read as a column.
     private mutating func visitParts(of column: ColumnRead) throws {
-        if let aggregate = column.aggregate { try visitAggregate(aggregate) }
+        if let aggregate = column.aggregate { try visitAggregate(aggregate, .either) }
+    }
+
+    /// How `side op other` moves as `side` rises, for a fan-independent
+    /// `other` that is the same at both clocks: `>` and `>=` rise with it,
+    /// `<` and `<=` fall. A count is never below zero, so `count(…) == 0` is
+    /// `count(…) <= 0` and `!= 0` is `> 0`. Anything else: `.either`.
+    private func monotonicity(of side: Expr, _ op: ComparisonOperator, _ other: Expr) -> Direction {
+        guard !compiler.dependsOnFan(other), !readsClock(other) else { return .either }
+        switch op {
+        case .greater, .greaterOrEqual: return .up
+        case .less, .lessOrEqual: return .down
+        case .equal, .notEqual:
+            guard case .aggregate(let aggregate) = side.unparenthesized.kind, aggregate.function == .count,
+                  (try? value(other, now)) == .int(0) else { return .either }
+            return op == .equal ? .down : .up
+        default: return .either
+        }
     }
 
     // MARK: Edges
 
     /// `C within D` (or a collection's window on C): C in [start(last), start(now)] ∪ [last, now].
-    private mutating func window(_ column: ColumnRead, duration: Expr) throws {
+    ///
+    /// With the clock moving forward and the same length D ≥ 0 at both clocks,
+    /// a row in the first range and not the second was in the window and may
+    /// have left it (the window is `now - D <= C <= now`, closed); a row in
+    /// the second range may have arrived and cannot have left. A row in
+    /// neither is in or out at both clocks. So the first edge can only lower
+    /// what the window feeds, the second only raise it. The two ends the
+    /// window keeps, start(now) and `last`, are left out: a row there is in
+    /// the window at both clocks unless it is on the other edge.
+    private mutating func window(_ column: ColumnRead, duration: Expr, _ polarity: Direction) throws {
+        let lengths = try [last, now].map { try value(duration, $0) }
         let starts = try [last, now].map { context -> Int64 in
             let start = Arithmetic.subtract(.timestamp(context.now), try value(duration, context))
             guard case .timestamp(let t) = start else { throw Unsupported(reason: "a window with no start (overflow or null)") }
             return t
         }
-        if starts[0] != starts[1] {
-            add(column, .between(.integer(min(starts[0], starts[1])), .integer(max(starts[0], starts[1]))))
+        guard case .duration(let length) = lengths[1], lengths[0] == lengths[1], length >= 0, last.now <= now.now else {
+            if starts[0] != starts[1] {
+                add(column, .between(.integer(min(starts[0], starts[1])), .integer(max(starts[0], starts[1]))), .either)
+            }
+            if last.now != now.now {
+                add(column, .between(.integer(min(last.now, now.now)), .integer(max(last.now, now.now))), .either)
+            }
+            return
         }
-        if last.now != now.now {
-            add(column, .between(.integer(min(last.now, now.now)), .integer(max(last.now, now.now))))
+        // Times are whole seconds: a row at start(now) is in at both clocks
+        // (or on the second edge), and so is a row at `last`.
+        if starts[0] < starts[1] {
+            add(column, .between(.integer(starts[0]), .integer(starts[1] - 1)), polarity.turned)
+        }
+        if last.now < now.now {
+            add(column, .between(.integer(last.now + 1), .integer(now.now)), polarity)
         }
     }
 
     /// `C op E`: C between E(last) and E(now) (for a string, equal to either).
-    private mutating func compare(_ column: ColumnRead, _ op: ComparisonOperator, _ other: Expr) throws {
+    /// As E rises, `C < E` and `C <= E` can only turn true for such a row, and
+    /// `C > E`, `C >= E` only false.
+    private mutating func compare(_ column: ColumnRead, _ op: ComparisonOperator, _ other: Expr, _ polarity: Direction) throws {
         let before = try value(other, last), after = try value(other, now)
         if before == after { return }
         guard !before.isNull, !after.isNull else {
@@ -166,18 +240,50 @@ struct ClockEdges {
         switch (before, after) {
         case (.int, .int), (.number, .number), (.int, .number), (.number, .int),
              (.money, .money), (.timestamp, .timestamp), (.duration, .duration):
-            let ordered = Comparison.order(before, after).map { $0 <= 0 } ?? true
-            add(column, .between(ordered ? values[0] : values[1], ordered ? values[1] : values[0]))
+            let order = Comparison.order(before, after)
+            let rises: Direction
+            switch (order, op) {
+            case (let order?, .less), (let order?, .lessOrEqual): rises = order < 0 ? .up : .down
+            case (let order?, .greater), (let order?, .greaterOrEqual): rises = order < 0 ? .down : .up
+            default: rises = .either
+            }
+            if let range = Self.wholeRange(op, column.type, before, after) {
+                add(column, .between(.integer(range.low), .integer(range.high)), polarity.times(rises))
+            } else {
+                let ordered = order.map { $0 <= 0 } ?? true
+                add(column, .between(ordered ? values[0] : values[1], ordered ? values[1] : values[0]), polarity.times(rises))
+            }
         default:
             guard op == .equal || op == .notEqual else {
                 throw Unsupported(reason: "an ordering of \(Format.expression(other)) that is not a number or a time")
             }
-            add(column, .among(values))
+            add(column, .among(values), .either)
         }
     }
 
-    private mutating func add(_ column: ColumnRead, _ test: Edge.Test) {
-        edges.append(Edge(table: column.table, column: column.column, fanColumn: column.fanColumn, test: test))
+    /// The values of a whole-number column for which `C op E` differs at
+    /// E(last) and E(now), when both are whole numbers of the column's kind:
+    /// `C < E` and `C >= E` only for low <= C < high, `C <= E` and `C > E`
+    /// only for low < C <= high. Nil otherwise (the closed range is used).
+    static func wholeRange(_ op: ComparisonOperator, _ type: ExprType, _ before: Value, _ after: Value) -> (low: Int64, high: Int64)? {
+        let x: Int64, y: Int64
+        switch (type, before, after) {
+        case (.int, .int(let a), .int(let b)), (.money, .money(let a), .money(let b)),
+             (.timestamp, .timestamp(let a), .timestamp(let b)), (.duration, .duration(let a), .duration(let b)):
+            (x, y) = (a, b)
+        default:
+            return nil
+        }
+        let low = min(x, y), high = max(x, y)
+        switch op {
+        case .less, .greaterOrEqual: return (low, high - 1)
+        case .lessOrEqual, .greater: return (low + 1, high)
+        default: return nil
+        }
+    }
+
+    private mutating func add(_ column: ColumnRead, _ test: Edge.Test, _ effect: Direction) {
+        edges.append(Edge(table: column.table, column: column.column, fanColumn: column.fanColumn, test: test, effect: effect))
     }
 
     // MARK: Reading the program

@@ -118,7 +118,7 @@ public struct SegmentRefresher {
                              context: EvaluationContext, fans: inout FanCount) throws -> SegmentRefresh? {
         let last = EvaluationContext(now: mark.refreshedAt, zone: context.zone)
         guard let edges = try? ClockEdges.edges(of: segment.condition, program: program, from: last, to: context) else { return nil }
-        let count = try fillCandidates(since: mark.changeID, edges: edges)
+        let count = try fillCandidates(since: mark.changeID, edges: edges, segmentID: segmentID)
         if count > 0, try fans.atMost(Int(Double(count) / fullRefreshShare)) { return nil }
 
         var candidates = Set<Int64>()
@@ -130,10 +130,14 @@ public struct SegmentRefresher {
             // fan: only the candidates' answers are new.
             members = Set(try PlanExecutor(store: store, program: program).fanIDs(plan, context: context)).intersection(candidates)
         }
+        // CROSS JOIN keeps SQLite's order: the candidates, each looked up among
+        // the members. The temporary table has no statistics, and left to itself
+        // SQLite read every member of the segment and probed the candidates
+        // (BENCHMARKS.md, "Incremental refresh"). PostgreSQL plans it as a join.
         var current = Set<Int64>()
         try store.forEachRow("""
             SELECT m.fan_id FROM \(candidateTable) c
-            JOIN fan_segment_members m ON m.user_id = :user AND m.segment_id = ? AND m.fan_id = c.fan_id
+            CROSS JOIN fan_segment_members m WHERE m.user_id = :user AND m.segment_id = ? AND m.fan_id = c.fan_id
             """, [.integer(segmentID)]) { current.insert($0.int64(0)) }
         let entered = members.subtracting(current).sorted(), exited = current.subtracting(members).sorted()
         let before = try store.scalar("SELECT member_count FROM fan_segments WHERE user_id = :user AND id = ?", [.integer(segmentID)]).int64 ?? 0
@@ -145,7 +149,14 @@ public struct SegmentRefresher {
 
     /// Fills the candidate table: fans in the change log after `changeID`, and
     /// fans with a row on a clock edge. Returns how many there are.
-    private func fillCandidates(since changeID: Int64, edges: [ClockEdges.Edge]) throws -> Int {
+    ///
+    /// An edge that can only move fans out of the segment (`.down`) names
+    /// only its members, one that can only move fans in only the others: a
+    /// fan not in the log has the data it had at the mark, so its stored
+    /// membership is its answer at the mark's clock, and when every edge it
+    /// is on moves the condition the same way, only a fan on the other side
+    /// of that way can change (docs/PLANS.md, "Edges by direction").
+    private func fillCandidates(since changeID: Int64, edges: [ClockEdges.Edge], segmentID: Int64) throws -> Int {
         let type = store.database.dialect == .postgres ? "bigint" : "INTEGER"
         try store.database.execute("CREATE TEMP TABLE IF NOT EXISTS rulec_refresh_candidates (fan_id \(type) PRIMARY KEY)")
         try store.database.execute("DELETE FROM \(candidateTable)")
@@ -155,7 +166,16 @@ public struct SegmentRefresher {
                           [.integer(changeID)])
         for edge in edges {
             let query = edge.query
-            try store.execute("INSERT INTO \(candidateTable) (fan_id) " + query.sql + " ON CONFLICT DO NOTHING", query.bindings)
+            let member = """
+                EXISTS (SELECT 1 FROM fan_segment_members m WHERE m.user_id = :user AND m.segment_id = ? AND m.fan_id = e.\(edge.fanColumn))
+                """
+            let side: (sql: String, bindings: [SQLValue]) = switch edge.effect {
+            case .either: ("", [])
+            case .down: (" AND " + member, [.integer(segmentID)])
+            case .up: (" AND NOT " + member, [.integer(segmentID)])
+            }
+            try store.execute("INSERT INTO \(candidateTable) (fan_id) " + query.sql + side.sql + " ON CONFLICT DO NOTHING",
+                              query.bindings + side.bindings)
         }
         return Int(try store.database.scalar("SELECT count(*) FROM \(candidateTable)").int64 ?? 0)
     }

@@ -151,7 +151,7 @@ struct ComparisonFacts {
 
 extension ComparisonOperator {
     /// The operator with its operands swapped: `5 < x` is `x > 5`.
-    var mirrored: ComparisonOperator {
+    public var mirrored: ComparisonOperator {
         switch self {
         case .less: .greater
         case .lessOrEqual: .greaterOrEqual
