@@ -30,6 +30,9 @@ struct PostgresRefreshTests {
         var clock = now
         for _ in 0..<4 {
             for _ in 0..<6 { _ = stream.next(clock: clock).apply(to: store) }
+            // Migration 21: every change names its table (TG_TABLE_NAME).
+            let sources = try creator.rows("SELECT DISTINCT source_table FROM fan_changes WHERE user_id = :user").map { $0[0] }
+            #expect(!sources.isEmpty && sources.allSatisfy { $0.string?.hasPrefix("fan_") == true }, "\(sources)")
             clock += 86_400
             let incremental = try refresher.refresh(now: clock, zone: .gmt)
             #expect(incremental.allSatisfy { $0.candidates != nil }, "\(incremental)")

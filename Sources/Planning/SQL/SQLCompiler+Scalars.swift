@@ -69,8 +69,8 @@ extension SQLCompiler {
         if case .parenthesized(let inner) = expr.kind { return fanList(inner) }
         guard case .fanField(let field)? = program.resolution(of: expr) else { return nil }
         switch field.storage {
-        case .tags: return ("fan_tag_values", "tag")
-        case .platforms: return ("fan_platform_accounts", "platform")
+        case .tags: return (field.storage.table, "tag")
+        case .platforms: return (field.storage.table, "platform")
         default: return nil
         }
     }

@@ -118,7 +118,8 @@ public struct SegmentRefresher {
                              context: EvaluationContext, fans: inout FanCount) throws -> SegmentRefresh? {
         let last = EvaluationContext(now: mark.refreshedAt, zone: context.zone)
         guard let edges = try? ClockEdges.edges(of: segment.condition, program: program, from: last, to: context) else { return nil }
-        let count = try fillCandidates(since: mark.changeID, edges: edges, segmentID: segmentID)
+        let tables = TablesRead.of(segment.condition, program: program).sorted()
+        let count = try fillCandidates(since: mark.changeID, tables: tables, edges: edges, segmentID: segmentID)
         if count > 0, try fans.atMost(Int(Double(count) / fullRefreshShare)) { return nil }
 
         var candidates = Set<Int64>()
@@ -147,7 +148,8 @@ public struct SegmentRefresher {
         return result
     }
 
-    /// Fills the candidate table: fans in the change log after `changeID`, and
+    /// Fills the candidate table: fans in the change log after `changeID` with
+    /// a change to one of `tables` (or logged before the log named tables), and
     /// fans with a row on a clock edge. Returns how many there are.
     ///
     /// An edge that can only move fans out of the segment (`.down`) names
@@ -156,14 +158,17 @@ public struct SegmentRefresher {
     /// membership is its answer at the mark's clock, and when every edge it
     /// is on moves the condition the same way, only a fan on the other side
     /// of that way can change (docs/PLANS.md, "Edges by direction").
-    private func fillCandidates(since changeID: Int64, edges: [ClockEdges.Edge], segmentID: Int64) throws -> Int {
+    private func fillCandidates(since changeID: Int64, tables: [String], edges: [ClockEdges.Edge], segmentID: Int64) throws -> Int {
         let type = store.database.dialect == .postgres ? "bigint" : "INTEGER"
         try store.database.execute("CREATE TEMP TABLE IF NOT EXISTS rulec_refresh_candidates (fan_id \(type) PRIMARY KEY)")
         try store.database.execute("DELETE FROM \(candidateTable)")
         // Both engines' upsert; each SELECT has a WHERE, which SQLite needs to
         // read the ON CONFLICT as the insert's.
-        try store.execute("INSERT INTO \(candidateTable) (fan_id) SELECT fan_id FROM fan_changes WHERE id > ? AND user_id = :user ON CONFLICT DO NOTHING",
-                          [.integer(changeID)])
+        let list = tables.map { _ in "?" }.joined(separator: ", ")
+        try store.execute("""
+            INSERT INTO \(candidateTable) (fan_id) SELECT fan_id FROM fan_changes
+            WHERE id > ? AND user_id = :user AND (source_table IS NULL OR source_table IN (\(list))) ON CONFLICT DO NOTHING
+            """, [.integer(changeID)] + tables.map(SQLValue.text))
         for edge in edges {
             let query = edge.query
             let member = """

@@ -34,6 +34,16 @@ public enum FanFieldStorage: Hashable, Sendable {
     case platforms
     /// `fan.is_subscribed`: any fan_subscriptions row with status `active`.
     case hasActiveSubscription
+
+    /// The table the field is read from.
+    public var table: String {
+        switch self {
+        case .column: Catalog.fanTable
+        case .tags: "fan_tag_values"
+        case .platforms: "fan_platform_accounts"
+        case .hasActiveSubscription: "fan_subscriptions"
+        }
+    }
 }
 
 public struct FanField: Hashable, Sendable {

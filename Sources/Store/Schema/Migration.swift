@@ -33,6 +33,8 @@ extension Migration {
         // creator directory, `PostgresSchema.migrations`). Both engines share one
         // numbering, so the next migration after 20 is 21.
         Migration(version: 20, name: "covering_indexes", sql: Schema.coveringIndexes),
+        Migration(version: 21, name: "change_sources", sql: Schema.changeSources),
+        Migration(version: 22, name: "edge_indexes", sql: Schema.edgeIndexes),
     ]
 
     /// The migrations migration 13 rewrites.

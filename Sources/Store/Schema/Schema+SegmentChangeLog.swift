@@ -51,25 +51,30 @@ extension Schema {
     }
 
     /// AFTER INSERT, UPDATE and DELETE triggers appending the row's fan (both
-    /// fans when an update moves a row) to fan_changes.
-    static func changeTriggers(_ table: String, fan column: String) -> String {
+    /// fans when an update moves a row) to fan_changes. With `source` (from
+    /// migration 21) each row also names the table changed.
+    static func changeTriggers(_ table: String, fan column: String, source: Bool = false) -> String {
         func marked(_ row: String) -> String {
             "EXISTS (SELECT 1 FROM fan_segment_refresh_marks WHERE user_id = \(row).user_id)"
+        }
+        let columns = source ? "user_id, fan_id, source_table" : "user_id, fan_id"
+        func values(_ row: String) -> String {
+            source ? "\(row).user_id, \(row).\(column), '\(table)'" : "\(row).user_id, \(row).\(column)"
         }
         return """
         CREATE TRIGGER \(table)_log_insert AFTER INSERT ON \(table) WHEN \(marked("NEW"))
         BEGIN
-            INSERT INTO fan_changes (user_id, fan_id) VALUES (NEW.user_id, NEW.\(column));
+            INSERT INTO fan_changes (\(columns)) VALUES (\(values("NEW")));
         END;
         CREATE TRIGGER \(table)_log_update AFTER UPDATE ON \(table) WHEN \(marked("OLD")) OR \(marked("NEW"))
         BEGIN
-            INSERT INTO fan_changes (user_id, fan_id) VALUES (OLD.user_id, OLD.\(column));
-            INSERT INTO fan_changes (user_id, fan_id) SELECT NEW.user_id, NEW.\(column)
+            INSERT INTO fan_changes (\(columns)) VALUES (\(values("OLD")));
+            INSERT INTO fan_changes (\(columns)) SELECT \(values("NEW"))
             WHERE NEW.\(column) IS NOT OLD.\(column) OR NEW.user_id IS NOT OLD.user_id;
         END;
         CREATE TRIGGER \(table)_log_delete AFTER DELETE ON \(table) WHEN \(marked("OLD"))
         BEGIN
-            INSERT INTO fan_changes (user_id, fan_id) VALUES (OLD.user_id, OLD.\(column));
+            INSERT INTO fan_changes (\(columns)) VALUES (\(values("OLD")));
         END;
 
         """

@@ -47,19 +47,25 @@ extension PostgresSchema {
     }
 
     /// Appends the row's fan (both fans when an update moves the row) to
-    /// fan_changes, for a creator who has a refresh mark.
-    static func changeFunction(_ name: String, fan column: String) -> String {
-        """
-        CREATE FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql AS $rulec$
+    /// fan_changes, for a creator who has a refresh mark. With `source` (from
+    /// migration 21) the function replaces migration 16's and also writes the
+    /// table changed.
+    static func changeFunction(_ name: String, fan column: String, source: Bool = false) -> String {
+        let columns = source ? "user_id, fan_id, source_table" : "user_id, fan_id"
+        func values(_ row: String) -> String {
+            source ? "\(row).user_id, \(row).\(column), TG_TABLE_NAME" : "\(row).user_id, \(row).\(column)"
+        }
+        return """
+        CREATE \(source ? "OR REPLACE " : "")FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql AS $rulec$
         BEGIN
             IF TG_OP IN ('UPDATE', 'DELETE')
                AND EXISTS (SELECT 1 FROM fan_segment_refresh_marks WHERE user_id = OLD.user_id) THEN
-                INSERT INTO fan_changes (user_id, fan_id) VALUES (OLD.user_id, OLD.\(column));
+                INSERT INTO fan_changes (\(columns)) VALUES (\(values("OLD")));
             END IF;
             IF (TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND (NEW.\(column) IS DISTINCT FROM OLD.\(column)
                                                            OR NEW.user_id IS DISTINCT FROM OLD.user_id)))
                AND EXISTS (SELECT 1 FROM fan_segment_refresh_marks WHERE user_id = NEW.user_id) THEN
-                INSERT INTO fan_changes (user_id, fan_id) VALUES (NEW.user_id, NEW.\(column));
+                INSERT INTO fan_changes (\(columns)) VALUES (\(values("NEW")));
             END IF;
             RETURN NULL;
         END

@@ -46,6 +46,8 @@ public enum PostgresSchema {
         Migration(version: 18, name: "language_functions", sql: languageFunctions),
         Migration(version: 19, name: "creator_directory", sql: creatorDirectory),
         Migration(version: 20, name: "covering_indexes", sql: coveringIndexes),
+        Migration(version: 21, name: "change_sources", sql: changeSources),
+        Migration(version: 22, name: "edge_indexes", sql: edgeIndexes),
     ]
 
     public static var latestVersion: Int { migrations.last?.version ?? 0 }
