@@ -27,11 +27,12 @@ enum Migrator {
         if found > supported { throw StoreError.newerSchema(path: database.path, found: found, supported: supported) }
         if found == supported { return [] }
 
-        return try database.transaction(.immediate) {
+        let applied = try database.transaction(.immediate) {
             try database.execute(createLedger)
             // Read again under the lock: another process may have migrated meanwhile.
             let current = try currentVersion(of: database)
             if current > supported { throw StoreError.newerSchema(path: database.path, found: current, supported: supported) }
+            let statistics = try indexStatistics(database)
             var applied: [Int] = []
             for migration in migrations where migration.version > current {
                 try database.execute(migration.sql)
@@ -39,29 +40,19 @@ enum Migrator {
                                      [.int(migration.version), .text(migration.name)])
                 applied.append(migration.version)
             }
+            try carryStatistics(statistics, database)
             try analyzeIndexesWithoutStatistics(database)
             return applied
         }
-    }
-
-    /// An index a migration drops and makes again (20) loses its
-    /// `sqlite_stat1` row, and SQLite then guesses that `user_id = ?` leaves
-    /// 10 of its entries, against 1,000 for every analyzed index: it would read
-    /// a window through the per-fan index instead of the time index. So when
-    /// the file has statistics, each index of an analyzed table that has none
-    /// is analyzed (sampled as `refreshPlannerStatistics` samples, a few ms).
-    static func analyzeIndexesWithoutStatistics(_ database: Database) throws {
-        guard try database.tableExists("sqlite_stat1") else { return }
-        let missing = try database.rows("""
-            SELECT name FROM sqlite_schema
-            WHERE type = 'index' AND sql IS NOT NULL
-              AND tbl_name IN (SELECT tbl FROM sqlite_stat1 WHERE idx IS NOT NULL)
-              AND name NOT IN (SELECT idx FROM sqlite_stat1 WHERE idx IS NOT NULL)
-            ORDER BY name
-            """).compactMap { $0[0].string }
-        guard !missing.isEmpty else { return }
-        try database.execute("PRAGMA analysis_limit = 1000")
-        for index in missing { try database.execute("ANALYZE \"\(index)\"") }
+        // A migration that remakes indexes leaves tens of MB in the WAL, and a
+        // command that only reads never checkpoints it: every later read went
+        // through the WAL (a 30 MB one doubled the time of a 12 ms segment eval
+        // on 100,000 fans, BENCHMARKS.md). Copied back now, without waiting
+        // for readers (PASSIVE: what a reader still needs stays for later).
+        if !applied.isEmpty, try database.scalar("PRAGMA journal_mode").string == "wal" {
+            try database.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        }
+        return applied
     }
 
     /// PostgreSQL's migrations (`PostgresSchema.migrations`, the same numbers)
