@@ -50,24 +50,28 @@ import Testing
         #expect(try reopened.scalar("SELECT display_name FROM creator_profiles") == .text("Ada"))
     }
 
+    /// A file migrated to just before `version`, with one creator, one fan and
+    /// two transactions, then `prepare`d; returns its path.
+    func fileBefore(_ version: Int, in dir: TempDirectory, prepare: (Database) throws -> Void) throws -> String {
+        let path = dir.path("before-\(version).sqlite")
+        let old = try Database(path: path)
+        try Migrator.migrate(old, migrations: Migration.all.filter { $0.version < version })
+        try old.execute("""
+            INSERT INTO creator_profiles (user_id, display_name) VALUES ('u', 'Ada');
+            INSERT INTO fan_profiles (id, user_id, display_name) VALUES (1, 'u', 'Bo');
+            INSERT INTO fan_transactions (user_id, fan_id, platform, kind, amount_cents, occurred_at)
+                VALUES ('u', 1, 'onlyfans', 'tip', 500, 100), ('u', 1, 'onlyfans', 'ppv', 900, 200);
+            """)
+        try prepare(old)
+        return path
+    }
+
     /// Migration 20 makes two per-fan indexes again under their names, with
     /// more columns; on a file with planner statistics they are analyzed
     /// again, so SQLite's estimates of them stay sampled, not guessed.
     @Test func coveringIndexesKeepTheirNamesAndStatistics() throws {
         let dir = try TempDirectory()
-        let path = dir.path("before-20.sqlite")
-        do {
-            let old = try Database(path: path)
-            try Migrator.migrate(old, migrations: Migration.all.filter { $0.version < 20 })
-            try old.execute("""
-                INSERT INTO creator_profiles (user_id, display_name) VALUES ('u', 'Ada');
-                INSERT INTO fan_profiles (id, user_id, display_name) VALUES (1, 'u', 'Bo');
-                INSERT INTO fan_transactions (user_id, fan_id, platform, kind, amount_cents, occurred_at)
-                    VALUES ('u', 1, 'onlyfans', 'tip', 500, 100), ('u', 1, 'onlyfans', 'ppv', 900, 200);
-                """)
-            try old.refreshPlannerStatistics()
-        }
-        let store = try Database(path: path)
+        let store = try Database(path: try fileBefore(20, in: dir) { try $0.refreshPlannerStatistics() })
         #expect(try Migrator.migrate(store) == Migration.all.filter { $0.version >= 20 }.map(\.version))
         func columns(_ index: String) throws -> [String] {
             try store.rows("SELECT name FROM pragma_index_info(?) ORDER BY seqno", [.text(index)]).map { $0[0].string ?? "" }
@@ -84,20 +88,9 @@ import Testing
     /// windows through the wrong index).
     @Test func edgeIndexesKeepTheirStatisticsOneFigureLonger() throws {
         let dir = try TempDirectory()
-        let path = dir.path("before-22.sqlite")
-        do {
-            let old = try Database(path: path)
-            try Migrator.migrate(old, migrations: Migration.all.filter { $0.version < 22 })
-            try old.execute("""
-                INSERT INTO creator_profiles (user_id, display_name) VALUES ('u', 'Ada');
-                INSERT INTO fan_profiles (id, user_id, display_name) VALUES (1, 'u', 'Bo');
-                INSERT INTO fan_transactions (user_id, fan_id, platform, kind, amount_cents, occurred_at)
-                    VALUES ('u', 1, 'onlyfans', 'tip', 500, 100);
-                ANALYZE;
-                UPDATE sqlite_stat1 SET stat = '627840 627840 2' WHERE idx = 'fan_transactions_by_time';
-                """)
-        }
-        let store = try Database(path: path)
+        let store = try Database(path: try fileBefore(22, in: dir) {
+            try $0.execute("ANALYZE; UPDATE sqlite_stat1 SET stat = '627840 627840 2' WHERE idx = 'fan_transactions_by_time'")
+        })
         #expect(try Migrator.migrate(store) == [22])
         #expect(try store.rows("SELECT name FROM pragma_index_info('fan_transactions_by_time') ORDER BY seqno").map { $0[0].string ?? "" }
                 == ["user_id", "occurred_at", "fan_id"])
@@ -110,11 +103,7 @@ import Testing
     /// the latest version while the migrating connection is still open.
     @Test func aMigrationIsCopiedBackIntoTheFile() throws {
         let dir = try TempDirectory()
-        let path = dir.path("wal.sqlite")
-        do {
-            let old = try Database(path: path)
-            try Migrator.migrate(old, migrations: Migration.all.filter { $0.version < 22 })
-        }
+        let path = try fileBefore(22, in: dir) { _ in }
         let store = try Database(path: path)
         #expect(try store.scalar("PRAGMA journal_mode") == .text("wal"))
         try withExtendedLifetime(store) {
