@@ -40,22 +40,29 @@ struct ClockEdges {
         var column: String
         /// `fan_id`, or `id` on fan_profiles.
         var fanColumn: String
+        /// The alias of the table's rows in `query`.
+        var alias = "e"
         enum Test: Hashable {
-            case between(SQLValue, SQLValue)
-            case among([SQLValue])
+            case between(Value, Value)
+            case among([Value])
         }
         var test: Test
+        /// The `where` of the `count`/`exists` whose window this edge is, when
+        /// it reads no clock: a row failing it counts at neither clock.
+        var filter: PlanSQL?
         /// How a fan whose only changes are rows on this edge can move: `.up`,
         /// only into the condition; `.down`, only out of it.
         var effect: Direction
 
-        /// `SELECT e.fan_id FROM table e WHERE e.user_id = :user AND e.column BETWEEN ? AND ?`
-        var query: (sql: String, bindings: [SQLValue]) {
-            let head = "SELECT e.\(fanColumn) FROM \(table) e WHERE e.user_id = :user AND e.\(column) "
-            switch test {
-            case .between(let low, let high): return (head + "BETWEEN ? AND ?", [low, high])
-            case .among(let values): return (head + "IN (" + values.map { _ in "?" }.joined(separator: ", ") + ")", values)
+        /// `SELECT e.fan_id FROM table e WHERE e.user_id = :user AND e.column BETWEEN ? AND ? [AND filter]`
+        var query: PlanSQL {
+            let head: PlanSQL = "SELECT \(raw: alias).\(raw: fanColumn) FROM \(raw: table) \(raw: alias) WHERE \(raw: alias).user_id = \(PlanSQL.creator) AND \(raw: alias).\(raw: column) "
+            let range: PlanSQL = switch test {
+            case .between(let low, let high): "BETWEEN \(PlanSQL.parameter(.value(low))) AND \(PlanSQL.parameter(.value(high)))"
+            case .among(let values):
+                "IN (" + values.dropFirst().reduce(PlanSQL.parameter(.value(values[0]))) { $0 + ", " + .parameter(.value($1)) } + ")"
             }
+            return head + range + (filter.map { " AND (\($0))" } ?? "")
         }
     }
 
@@ -72,8 +79,8 @@ struct ClockEdges {
     /// The edges of `condition` between the two clocks, or `Unsupported`. The
     /// same range found with two effects is one edge of either.
     static func edges(of condition: Expr, program: CheckedProgram, from last: EvaluationContext,
-                      to now: EvaluationContext) throws -> [Edge] {
-        var analysis = ClockEdges(program: program, last: last, now: now)
+                      to now: EvaluationContext, dialect: PlanDialect = .sqlite) throws -> [Edge] {
+        var analysis = ClockEdges(program: program, last: last, now: now, dialect: dialect)
         try analysis.visit(condition, .up)
         var merged: [Edge] = []
         for edge in analysis.edges {
@@ -88,11 +95,11 @@ struct ClockEdges {
         return merged
     }
 
-    private init(program: CheckedProgram, last: EvaluationContext, now: EvaluationContext) {
+    private init(program: CheckedProgram, last: EvaluationContext, now: EvaluationContext, dialect: PlanDialect) {
         self.program = program
         self.last = last
         self.now = now
-        self.compiler = SQLCompiler(program: program, scope: .allFans)
+        self.compiler = SQLCompiler(program: program, scope: .allFans, dialect: .named(dialect))
     }
 
     // MARK: The walk
@@ -156,13 +163,23 @@ struct ClockEdges {
     /// enters its window or starts to pass its filter, so both keep the
     /// polarity; a sum, average, minimum or maximum can move either way.
     private mutating func visitAggregate(_ aggregate: Aggregate, _ polarity: Direction) throws {
-        let polarity = aggregate.function == .count || aggregate.function == .exists ? polarity : .either
+        let counts = aggregate.function == .count || aggregate.function == .exists
+        let polarity = counts ? polarity : .either
         if let duration = aggregate.window {
             guard !compiler.dependsOnFan(duration), let collection = collection(of: aggregate) else {
                 throw Unsupported(reason: "a window whose length depends on the fan")
             }
-            try window(ColumnRead(table: collection.table, column: collection.timeField.column, fanColumn: collection.fanColumn,
-                                  type: collection.timeField.type, aggregate: nil), duration: duration, polarity)
+            // A count's window edges carry its filter when it reads neither the
+            // clock nor the fan (`amount > fan.lifetime_spend`): a row failing it
+            // counts at neither clock. Other aggregates keep the plain range.
+            var rows = ColumnRead(table: collection.table, column: collection.timeField.column, fanColumn: collection.fanColumn,
+                                  type: collection.timeField.type, aggregate: nil)
+            if counts, let filter = aggregate.filter, !readsClock(filter),
+               let predicates = try? compiler.rowPredicates(of: aggregate), let sql = predicates.filter, !sql.readsOuterFan {
+                rows.alias = predicates.alias
+                rows.filter = sql
+            }
+            try window(rows, duration: duration, polarity)
         }
         if let filter = aggregate.filter { try visit(filter, polarity) }
     }
@@ -210,20 +227,20 @@ struct ClockEdges {
         }
         guard case .duration(let length) = lengths[1], lengths[0] == lengths[1], length >= 0, last.now <= now.now else {
             if starts[0] != starts[1] {
-                add(column, .between(.integer(min(starts[0], starts[1])), .integer(max(starts[0], starts[1]))), .either)
+                add(column, .between(.timestamp(min(starts[0], starts[1])), .timestamp(max(starts[0], starts[1]))), .either)
             }
             if last.now != now.now {
-                add(column, .between(.integer(min(last.now, now.now)), .integer(max(last.now, now.now))), .either)
+                add(column, .between(.timestamp(min(last.now, now.now)), .timestamp(max(last.now, now.now))), .either)
             }
             return
         }
         // Times are whole seconds: a row at start(now) is in at both clocks
         // (or on the second edge), and so is a row at `last`.
         if starts[0] < starts[1] {
-            add(column, .between(.integer(starts[0]), .integer(starts[1] - 1)), polarity.turned)
+            add(column, .between(.timestamp(starts[0]), .timestamp(starts[1] - 1)), polarity.turned)
         }
         if last.now < now.now {
-            add(column, .between(.integer(last.now + 1), .integer(now.now)), polarity)
+            add(column, .between(.timestamp(last.now + 1), .timestamp(now.now)), polarity)
         }
     }
 
@@ -236,7 +253,7 @@ struct ClockEdges {
         guard !before.isNull, !after.isNull else {
             throw Unsupported(reason: "\(Format.expression(other)) is null at one of the two clocks")
         }
-        let values = [SQLEncoding.encode(before), SQLEncoding.encode(after)]
+        let values = [before, after]
         switch (before, after) {
         case (.int, .int), (.number, .number), (.int, .number), (.number, .int),
              (.money, .money), (.timestamp, .timestamp), (.duration, .duration):
@@ -248,7 +265,7 @@ struct ClockEdges {
             default: rises = .either
             }
             if let range = Self.wholeRange(op, column.type, before, after) {
-                add(column, .between(.integer(range.low), .integer(range.high)), polarity.times(rises))
+                add(column, .between(range.low, range.high), polarity.times(rises))
             } else {
                 let ordered = order.map { $0 <= 0 } ?? true
                 add(column, .between(ordered ? values[0] : values[1], ordered ? values[1] : values[0]), polarity.times(rises))
@@ -265,25 +282,26 @@ struct ClockEdges {
     /// E(last) and E(now), when both are whole numbers of the column's kind:
     /// `C < E` and `C >= E` only for low <= C < high, `C <= E` and `C > E`
     /// only for low < C <= high. Nil otherwise (the closed range is used).
-    static func wholeRange(_ op: ComparisonOperator, _ type: ExprType, _ before: Value, _ after: Value) -> (low: Int64, high: Int64)? {
-        let x: Int64, y: Int64
+    static func wholeRange(_ op: ComparisonOperator, _ type: ExprType, _ before: Value, _ after: Value) -> (low: Value, high: Value)? {
+        let x: Int64, y: Int64, kind: (Int64) -> Value
         switch (type, before, after) {
-        case (.int, .int(let a), .int(let b)), (.money, .money(let a), .money(let b)),
-             (.timestamp, .timestamp(let a), .timestamp(let b)), (.duration, .duration(let a), .duration(let b)):
-            (x, y) = (a, b)
-        default:
-            return nil
+        case (.int, .int(let a), .int(let b)): (x, y, kind) = (a, b, Value.int)
+        case (.money, .money(let a), .money(let b)): (x, y, kind) = (a, b, Value.money)
+        case (.timestamp, .timestamp(let a), .timestamp(let b)): (x, y, kind) = (a, b, Value.timestamp)
+        case (.duration, .duration(let a), .duration(let b)): (x, y, kind) = (a, b, Value.duration)
+        default: return nil
         }
         let low = min(x, y), high = max(x, y)
         switch op {
-        case .less, .greaterOrEqual: return (low, high - 1)
-        case .lessOrEqual, .greater: return (low + 1, high)
+        case .less, .greaterOrEqual: return (kind(low), kind(high - 1))
+        case .lessOrEqual, .greater: return (kind(low + 1), kind(high))
         default: return nil
         }
     }
 
     private mutating func add(_ column: ColumnRead, _ test: Edge.Test, _ effect: Direction) {
-        edges.append(Edge(table: column.table, column: column.column, fanColumn: column.fanColumn, test: test, effect: effect))
+        edges.append(Edge(table: column.table, column: column.column, fanColumn: column.fanColumn, alias: column.alias,
+                          test: test, filter: column.filter, effect: effect))
     }
 
     // MARK: Reading the program
@@ -296,6 +314,9 @@ struct ClockEdges {
         var fanColumn: String
         var type: ExprType
         var aggregate: Aggregate?
+        /// For a count's window: its rows' alias and filter (`Edge.filter`).
+        var alias = "e"
+        var filter: PlanSQL? = nil
     }
 
     private func columnRead(_ expr: Expr) -> ColumnRead? {

@@ -117,9 +117,10 @@ public struct SegmentRefresher {
     private func incremental(_ segment: CheckedSegment, segmentID: Int64, since mark: RefreshMark,
                              context: EvaluationContext, fans: inout FanCount) throws -> SegmentRefresh? {
         let last = EvaluationContext(now: mark.refreshedAt, zone: context.zone)
-        guard let edges = try? ClockEdges.edges(of: segment.condition, program: program, from: last, to: context) else { return nil }
+        guard let edges = try? ClockEdges.edges(of: segment.condition, program: program, from: last, to: context,
+                                                dialect: store.planDialect) else { return nil }
         let tables = TablesRead.of(segment.condition, program: program).sorted()
-        let count = try fillCandidates(since: mark.changeID, tables: tables, edges: edges, segmentID: segmentID)
+        let count = try fillCandidates(since: mark.changeID, tables: tables, edges: edges, segmentID: segmentID, context: context)
         if count > 0, try fans.atMost(Int(Double(count) / fullRefreshShare)) { return nil }
 
         var candidates = Set<Int64>()
@@ -158,7 +159,8 @@ public struct SegmentRefresher {
     /// membership is its answer at the mark's clock, and when every edge it
     /// is on moves the condition the same way, only a fan on the other side
     /// of that way can change (docs/PLANS.md, "Edges by direction").
-    private func fillCandidates(since changeID: Int64, tables: [String], edges: [ClockEdges.Edge], segmentID: Int64) throws -> Int {
+    private func fillCandidates(since changeID: Int64, tables: [String], edges: [ClockEdges.Edge], segmentID: Int64,
+                                context: EvaluationContext) throws -> Int {
         let type = store.database.dialect == .postgres ? "bigint" : "INTEGER"
         try store.database.execute("CREATE TEMP TABLE IF NOT EXISTS rulec_refresh_candidates (fan_id \(type) PRIMARY KEY)")
         try store.database.execute("DELETE FROM \(candidateTable)")
@@ -169,18 +171,20 @@ public struct SegmentRefresher {
             INSERT INTO \(candidateTable) (fan_id) SELECT fan_id FROM fan_changes
             WHERE id > ? AND user_id = :user AND (source_table IS NULL OR source_table IN (\(list))) ON CONFLICT DO NOTHING
             """, [.integer(changeID)] + tables.map(SQLValue.text))
+        let executor = PlanExecutor(store: store, program: program)
         for edge in edges {
-            let query = edge.query
-            let member = """
-                EXISTS (SELECT 1 FROM fan_segment_members m WHERE m.user_id = :user AND m.segment_id = ? AND m.fan_id = e.\(edge.fanColumn))
+            let member: PlanSQL = """
+                EXISTS (SELECT 1 FROM fan_segment_members m WHERE m.user_id = \(PlanSQL.creator) \
+                AND m.segment_id = \(PlanSQL.parameter(.value(.int(segmentID)))) AND m.fan_id = \(raw: edge.alias).\(raw: edge.fanColumn))
                 """
-            let side: (sql: String, bindings: [SQLValue]) = switch edge.effect {
-            case .either: ("", [])
-            case .down: (" AND " + member, [.integer(segmentID)])
-            case .up: (" AND NOT " + member, [.integer(segmentID)])
+            let side: PlanSQL = switch edge.effect {
+            case .either: ""
+            case .down: " AND " + member
+            case .up: " AND NOT " + member
             }
-            try store.execute("INSERT INTO \(candidateTable) (fan_id) " + query.sql + side.sql + " ON CONFLICT DO NOTHING",
-                              query.bindings + side.bindings)
+            let insert: PlanSQL = "INSERT INTO \(raw: candidateTable) (fan_id) \(edge.query)\(side) ON CONFLICT DO NOTHING"
+            try store.execute(insert.rendered(in: SQLDialect.named(store.planDialect)),
+                              try executor.bindingValues(insert.bindings, context: context))
         }
         return Int(try store.database.scalar("SELECT count(*) FROM \(candidateTable)").int64 ?? 0)
     }
