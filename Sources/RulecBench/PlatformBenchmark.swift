@@ -207,7 +207,9 @@ enum PlatformBenchmark {
     /// One worker, its JSON summary written to a file (a pipe could fill and block it).
     static func startWorker(_ rulec: URL, database: String) throws -> (Process, URL) {
         let output = URL(fileURLWithPath: NSTemporaryDirectory() + "rulec-bench-worker-\(UUID().uuidString).json")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        guard FileManager.default.createFile(atPath: output.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: output.path])
+        }
         let process = Process()
         process.executableURL = rulec
         process.arguments = ["run", "--all-creators", "--once", "--db", database, "--now", String(deployedAt + span + 3_600),
