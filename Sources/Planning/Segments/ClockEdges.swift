@@ -220,9 +220,10 @@ struct ClockEdges {
     /// the window at both clocks unless it is on the other edge.
     private mutating func window(_ column: ColumnRead, duration: Expr, _ polarity: Direction) throws {
         let lengths = try [last, now].map { try value(duration, $0) }
-        let starts = try [last, now].map { context -> Int64 in
-            let start = Arithmetic.subtract(.timestamp(context.now), try value(duration, context))
-            guard case .timestamp(let t) = start else { throw Unsupported(reason: "a window with no start (overflow or null)") }
+        let starts = try zip([last, now], lengths).map { context, length -> Int64 in
+            guard case .timestamp(let t) = Arithmetic.subtract(.timestamp(context.now), length) else {
+                throw Unsupported(reason: "a window with no start (overflow or null)")
+            }
             return t
         }
         guard case .duration(let length) = lengths[1], lengths[0] == lengths[1], length >= 0, last.now <= now.now else {
