@@ -3,7 +3,7 @@ import Semantics
 import Syntax
 
 extension SQLCompiler {
-    private func resolve(_ aggregate: Aggregate) throws -> (CollectionSpec, FieldSpec?) {
+    func resolve(_ aggregate: Aggregate) throws -> (CollectionSpec, FieldSpec?) {
         switch program.resolution(of: aggregate.source) {
         case .collection(let c)?: return (c, nil)
         case .collectionField(let c, let f)?: return (c, f)
@@ -13,7 +13,7 @@ extension SQLCompiler {
 
     /// `FROM table cN WHERE cN.user_id = :user [AND cN.fan_id = f.id] [window] [filter]`,
     /// with `body` building the select list and tail inside the alias's scope.
-    private func rows(of aggregate: Aggregate, correlated: Bool,
+    func rows(of aggregate: Aggregate, correlated: Bool,
                       _ body: (_ alias: String, _ from: PlanSQL) throws -> PlanSQL) throws -> PlanSQL {
         let (collection, _) = try resolve(aggregate)
         // The window belongs to the enclosing scope, not to this aggregate's
@@ -132,10 +132,16 @@ extension SQLCompiler {
                 "\(PlanSQL.outer("id")) NOT IN (SELECT \(raw: alias).fan_id \(from))"
             }
         }
+        let average = try moneyAverageTest(aggregate, op, aggregateOnLeft: aggregateOnLeft, other)
         return try rows(of: aggregate, correlated: false) { alias, from in
-            let reduced = try reduction(aggregate, alias: alias)
-            let otherSQL = bind(.expression(other))
-            let test: PlanSQL = aggregateOnLeft ? "\(reduced) \(raw: sqlOperator(op)) \(otherSQL)" : "\(otherSQL) \(raw: sqlOperator(op)) \(reduced)"
+            let test: PlanSQL
+            if let average {
+                test = average(alias)
+            } else {
+                let reduced = try reduction(aggregate, alias: alias)
+                let otherSQL = bind(.expression(other))
+                test = aggregateOnLeft ? "\(reduced) \(raw: sqlOperator(op)) \(otherSQL)" : "\(otherSQL) \(raw: sqlOperator(op)) \(reduced)"
+            }
             if holdsWhenEmpty {
                 return "\(PlanSQL.outer("id")) NOT IN (SELECT \(raw: alias).fan_id \(from) GROUP BY \(raw: alias).fan_id HAVING NOT \(dialect.definite(test)))"
             }

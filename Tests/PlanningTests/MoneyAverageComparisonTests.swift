@@ -1,0 +1,80 @@
+import Foundation
+@testable import Planning
+import Semantics
+import Store
+import Syntax
+import Testing
+
+/// `avg(money) op K` compiles to a test on the sum and count
+/// (`SQLCompiler.moneyAverageTest`). Fans whose averages sit on the halves
+/// either side of each K, both signs, every operator, the aggregate on
+/// either side: the grouped set, the correlated sub-query and the one-fan
+/// plan must select exactly the fans the evaluator does.
+@Suite struct MoneyAverageComparisonTests {
+    /// Each fan's transaction amounts in cents; fan 1 has none.
+    static let amounts: [[Int64]] = [
+        [], [1, 2], [2, 3], [2], [1], [0], [0, 1], [0, -1], [-1, -2], [-2, -3], [-2], [3],
+        [1, 1, 1, 1, 3], [2, 2, 2, 2, 1], [-1, -1, -1, -1, -3], [5, -4], [1, 2, 3, 4], [4, 5],
+    ]
+    /// The amounts compared with, as the language writes them.
+    static let thresholds = ["$0.00 - $0.02", "$0.00 - $0.01", "$0.00", "$0.01", "$0.02", "$0.03", "$0.04"]
+
+    static func store() throws -> (Store, CreatorStore) {
+        let store = try Store.open(path: ":memory:")
+        try SQLFunctions.register(on: store.database)
+        let creator = store.creator("creator_a")
+        for (index, amounts) in amounts.enumerated() {
+            let fan = Int64(index + 1)
+            try creator.execute(fanRow(fan))
+            for amount in amounts {
+                try creator.execute("INSERT INTO fan_transactions (user_id, fan_id, platform, kind, amount_cents, occurred_at) VALUES (:user, \(fan), 'x', 'tip', \(amount), 1773000000)")
+            }
+        }
+        return (store, creator)
+    }
+
+    @Test func everyPlanRoundsAsTheEvaluatorDoes() throws {
+        let (_, creator) = try Self.store()
+        var conditions: [String] = []
+        for k in Self.thresholds {
+            for op in ["==", "!=", "<", "<=", ">", ">="] {
+                conditions.append("avg(fan.transactions.amount) \(op) (\(k))")
+                conditions.append("(\(k)) \(op) avg(fan.transactions.amount)")
+                conditions.append("not (avg(fan.transactions.amount) \(op) (\(k)))")
+            }
+        }
+        let program = try checkedProgram(conditions.enumerated().map { "segment s\($0.offset) { \($0.element) }" }.joined(separator: "\n"))
+        let executor = PlanExecutor(store: creator, program: program)
+        let context = EvaluationContext(now: 1_773_671_400, zone: TimeZone(identifier: "UTC")!)
+        let fans = try executor.evaluatorFanIDs(nil, context: context)
+        var splits = 0
+        for (segment, condition) in zip(program.segments, conditions) {
+            let expected = try executor.evaluatorFanIDs(segment.condition, context: context)
+            if !expected.isEmpty && expected.count < fans.count { splits += 1 }
+            for shape in [PlanShape.grouped, .correlated] {
+                let plan = PlanBuilder.plan(segment.condition, program: program, scope: .allFans, forcing: shape)
+                #expect(plan.residual.isEmpty, "\(condition) runs in SQL")
+                #expect(plan.sql.contains("count(") && !plan.sql.contains("%"), "\(condition) (\(shape)) compares the sum and count:\n\(plan.sql)")
+                #expect(try executor.fanIDs(plan, context: context) == expected, "\(condition) (\(shape))\n\(plan.sql)")
+            }
+            let single = PlanBuilder.plan(segment.condition, program: program, scope: .oneFan)
+            var oneByOne: [Int64] = []
+            for fan in fans { oneByOne += try executor.fanIDs(single, context: context, fanID: fan) }
+            #expect(oneByOne == expected, "\(condition) (one fan)\n\(single.sql)")
+        }
+        // Most conditions split the fans, so agreeing means something.
+        #expect(splits >= conditions.count * 3 / 4)
+    }
+
+    /// Beyond ±2^31 cents the product with the count could leave 64 bits:
+    /// the rounded average is compiled instead, and still agrees.
+    @Test func aLargeThresholdKeepsTheRoundedAverage() throws {
+        let (_, creator) = try Self.store()
+        let program = try checkedProgram("segment big { avg(fan.transactions.amount) < $30000000 }")
+        let plan = PlanBuilder.plan(program.segments[0].condition, program: program, scope: .allFans, forcing: .grouped)
+        #expect(plan.sql.contains("%"))
+        let executor = PlanExecutor(store: creator, program: program)
+        let context = EvaluationContext(now: 1_773_671_400, zone: TimeZone(identifier: "UTC")!)
+        #expect(try executor.fanIDs(plan, context: context) == executor.evaluatorFanIDs(program.segments[0].condition, context: context))
+    }
+}
