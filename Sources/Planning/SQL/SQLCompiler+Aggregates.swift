@@ -14,7 +14,7 @@ extension SQLCompiler {
     /// `FROM table cN WHERE cN.user_id = :user [AND cN.fan_id = f.id] [window] [filter]`,
     /// with `body` building the select list and tail inside the alias's scope.
     func rows(of aggregate: Aggregate, correlated: Bool,
-                      _ body: (_ alias: String, _ from: PlanSQL) throws -> PlanSQL) throws -> PlanSQL {
+              _ body: (_ alias: String, _ from: PlanSQL) throws -> PlanSQL) throws -> PlanSQL {
         let (collection, _) = try resolve(aggregate)
         // The window belongs to the enclosing scope, not to this aggregate's
         // rows, so it is compiled before the element alias changes.

@@ -16,9 +16,8 @@ import Syntax
 /// sign tests per fan; the grouped `avg(amount) >= $20` over the
 /// 1,000,000-fan seed took 0.69 s that way and 0.62–0.69 s this way, against
 /// 0.52–0.58 s for the `round(avg(…)) >= 2000` a hand-written query uses: one
-/// aggregate instead of two, but a double,
-/// which is exact only while every partial sum stays under 2^53 cents
-/// (BENCHMARKS.md, "Segment shapes", 1,000,000 fans).
+/// aggregate instead of two, but a double, exact only while every partial
+/// sum stays under 2^53 cents (BENCHMARKS.md, "Segment shapes", 1,000,000 fans).
 ///
 /// Overflow: `K·n` stays within 64 bits for |K| < 2^31 cents and fewer than
 /// 2^32 rows per fan; beyond that bound the rounded average is compiled
