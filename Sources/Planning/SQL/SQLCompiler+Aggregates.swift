@@ -96,17 +96,7 @@ extension SQLCompiler {
     /// any group, so when the comparison holds for the empty aggregate (count 0,
     /// sum 0) the set is built from the fans for whom it fails: `NOT IN`.
     func aggregateComparison(_ op: ComparisonOperator, _ lhs: Expr, _ rhs: Expr) throws -> PlanSQL? {
-        guard buildsSets, Self.ordering.contains(op) else { return nil }
-        let aggregateOnLeft: Bool
-        let aggregate: Aggregate
-        if case .aggregate(let a) = lhs.unparenthesized.kind, !dependsOnFan(rhs) {
-            aggregate = a; aggregateOnLeft = true
-        } else if case .aggregate(let a) = rhs.unparenthesized.kind, !dependsOnFan(lhs) {
-            aggregate = a; aggregateOnLeft = false
-        } else {
-            return nil
-        }
-        let other = aggregateOnLeft ? rhs : lhs
+        guard buildsSets, Self.ordering.contains(op), let (aggregate, aggregateOnLeft, other) = aggregateOperand(lhs, rhs) else { return nil }
         var holdsWhenEmpty = false
         var holdsOnlyWhenEmpty = false
         if aggregate.function == .count || aggregate.function == .sum {
@@ -147,6 +137,14 @@ extension SQLCompiler {
             }
             return .fanIn("SELECT \(raw: alias).fan_id \(from) GROUP BY \(raw: alias).fan_id HAVING \(test)")
         }
+    }
+
+    /// The aggregate of `lhs op rhs` compared with something independent of
+    /// the fan: the aggregate, whether it is on the left, and the other side.
+    func aggregateOperand(_ lhs: Expr, _ rhs: Expr) -> (aggregate: Aggregate, onLeft: Bool, other: Expr)? {
+        if case .aggregate(let a) = lhs.unparenthesized.kind, !dependsOnFan(rhs) { return (a, true, rhs) }
+        if case .aggregate(let a) = rhs.unparenthesized.kind, !dependsOnFan(lhs) { return (a, false, lhs) }
+        return nil
     }
 
     /// `fan.score.D op X` over all fans: a range scan of `(user_id, dimension, value)`.

@@ -55,16 +55,8 @@ extension SQLCompiler {
 
     /// The same test for one fan, as a correlated sub-query.
     func correlatedMoneyAverage(_ op: ComparisonOperator, _ lhs: Expr, _ rhs: Expr) throws -> PlanSQL? {
-        let aggregateOnLeft: Bool
-        let aggregate: Aggregate
-        if case .aggregate(let a) = lhs.unparenthesized.kind {
-            aggregate = a; aggregateOnLeft = true
-        } else if case .aggregate(let a) = rhs.unparenthesized.kind {
-            aggregate = a; aggregateOnLeft = false
-        } else {
-            return nil
-        }
-        guard let test = try moneyAverageTest(aggregate, op, aggregateOnLeft: aggregateOnLeft, aggregateOnLeft ? rhs : lhs) else { return nil }
+        guard let (aggregate, onLeft, other) = aggregateOperand(lhs, rhs),
+              let test = try moneyAverageTest(aggregate, op, aggregateOnLeft: onLeft, other) else { return nil }
         return try rows(of: aggregate, correlated: true) { alias, from in "(SELECT \(test(alias)) \(from))" }
     }
 }
