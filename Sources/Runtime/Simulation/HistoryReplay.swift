@@ -123,11 +123,13 @@ final class HistoryReplay {
         guard Self.referenced.contains(table.table) else { return }
         // One INSERT gives its rows consecutive new ids, in its order.
         guard inserted == ids.count else { throw HistoryReplayError.unexpectedCount(table: table.table, expected: ids.count, inserted: inserted) }
+        // Numbered in the INSERT's order, in one statement (not an UPDATE per row).
         let first = store.database.lastInsertRowID - Int64(ids.count) + 1
-        for (offset, id) in ids.enumerated() {
-            try store.execute("UPDATE \(table.pendingTable) SET simulate_new_id = ? WHERE user_id = :user AND id = ?",
-                              [.integer(first + Int64(offset)), .integer(id)])
-        }
+        try store.execute("""
+            UPDATE \(table.pendingTable) SET simulate_new_id = ? - 1 + numbered.n
+            FROM (SELECT p.id, row_number() OVER (ORDER BY p.simulate_time, p.id) AS n FROM \(table.pendingTable) p WHERE \(window)) AS numbered
+            WHERE \(table.pendingTable).id = numbered.id
+            """, [.integer(first), .integer(lower), .integer(upper)])
         // A row pointing at an earlier row of the same statement kept its old id: point it at the new one.
         for reference in table.references where reference.table == table.table {
             var pairs: [(row: Int64, target: Int64)] = []

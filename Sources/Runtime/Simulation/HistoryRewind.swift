@@ -4,8 +4,8 @@ import Store
 /// history dated after it move to pending tables, the engine's own records
 /// after it are dropped, segment memberships are rebuilt from their events,
 /// and every cursor is put at the current end, so only what the replay puts
-/// back is new. Lifetime spend drops by itself as transactions leave (the
-/// store's delete trigger); the replay adds them back (`ShadowSpend`).
+/// back is new. Lifetime spend drops by the hidden transactions' totals, and
+/// the replay adds them back (`ShadowSpend`).
 struct HistoryRewind {
     let store: CreatorStore
     let from: Int64
@@ -18,11 +18,15 @@ struct HistoryRewind {
         while let row = try guards.next() { names.append(row.string(0)) }
         for name in names { try database.execute("DROP TRIGGER \"\(name)\"") }
 
+        let spend = try ShadowSpend(store: store)
         try store.transaction {
             // Transactions leave first, so the fans' spend drops before their rows are kept aside.
             let spendFirst = HistoryTable.all.filter { $0.table == "fan_transactions" }
                 + HistoryTable.all.filter { $0.table != "fan_transactions" }
-            for table in spendFirst { try hide(table) }
+            for table in spendFirst {
+                try hide(table)
+                if table.table == "fan_transactions" { try spend.removeHidden() }
+            }
             try rebuildSegmentMemberships()
             try dropEngineRecords()
             try startCursorsAtTheEnd()

@@ -8,7 +8,8 @@ import Syntax
 /// store, turned back to `from`, and its history after `from` is put back one
 /// second at a time while the real `Engine` runs at that second, so every
 /// event is evaluated over the state of its moment by the same code that
-/// `rulec run` uses. The user's store is only read, by one `VACUUM INTO`.
+/// `rulec run` uses. The user's store is only read, by one online backup
+/// (`ShadowStore`).
 public struct Simulation {
     public var from: Int64
     public var to: Int64
