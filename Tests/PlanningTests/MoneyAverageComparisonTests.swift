@@ -6,8 +6,8 @@ import Store
 import Syntax
 import Testing
 
-/// `avg(money) op K` compiles to a test on the sum and count
-/// (`SQLCompiler.moneyAverageTest`). Fans whose averages sit on the halves
+/// `avg(money) op K` compiles to a test on one sum, of `2·x − (2K − 1)` over
+/// the rows' amounts x (`SQLCompiler.moneyAverageTest`). Fans whose averages sit on the halves
 /// either side of each K, both signs, every operator, the aggregate on
 /// either side: the grouped set, the correlated sub-query and the one-fan
 /// plan must select exactly the fans the evaluator does.
@@ -63,7 +63,8 @@ import Testing
             for shape in [PlanShape.grouped, .correlated] {
                 let plan = PlanBuilder.plan(segment.condition, program: program, scope: .allFans, forcing: shape, dialect: dialect)
                 #expect(plan.residual.isEmpty, "\(condition) runs in SQL")
-                #expect(plan.sql.contains("count(") && !plan.sql.contains("%") && !plan.sql.contains("rulec_money_avg"), "\(condition) (\(shape)) compares the sum and count:\n\(plan.sql)")
+                #expect(plan.sql.contains("sum(2 * ") && !plan.sql.contains("count(") && !plan.sql.contains("%") && !plan.sql.contains("rulec_money_avg"),
+                        "\(condition) (\(shape)) compares one sum:\n\(plan.sql)")
                 #expect(try executor.fanIDs(plan, context: context) == expected, "\(condition) (\(shape))\n\(plan.sql)")
             }
             let single = PlanBuilder.plan(segment.condition, program: program, scope: .oneFan, dialect: dialect)
@@ -75,8 +76,8 @@ import Testing
         #expect(splits >= conditions.count * 3 / 4)
     }
 
-    /// Beyond ±2^31 cents the product with the count could leave 64 bits:
-    /// the rounded average is compiled instead, and still agrees.
+    /// Beyond ±2^31 cents the test's constant 2K − 1 is not kept within the
+    /// bound: the rounded average is compiled instead, and still agrees.
     @Test func aLargeThresholdKeepsTheRoundedAverage() throws {
         let (_, creator) = try Self.store()
         let program = try checkedProgram("segment big { avg(fan.transactions.amount) < $30000000 }")

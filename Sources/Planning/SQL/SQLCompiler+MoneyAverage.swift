@@ -8,22 +8,25 @@ import Syntax
 /// cents (`Evaluator.moneyAverage`). With s the sum and n > 0 the count,
 /// round(s / n) ≥ K holds exactly when s / n ≥ K − ½ for K ≥ 1 (a positive
 /// half rounds up) and when s / n > K − ½ for K ≤ 0 (a negative half rounds
-/// down, away from zero). Times 2n, in integers: `2·(s − K·n) ≥ −n`, or `>`.
-/// Every other operator is one or two of these: `> K` is `≥ K+1`, `< K` is
-/// "not ≥ K", `== K` is "≥ K and not ≥ K+1".
+/// down, away from zero). Times 2n, in integers: `2·(s − K·n) ≥ −n`, or `>`;
+/// that is `Σ (2·x − (2K − 1)) ≥ 0` (or `> 0`) over the rows' amounts x: one
+/// sum of a per-row integer, no count. Every other operator is one or two of
+/// these: `> K` is `≥ K+1`, `< K` is "not ≥ K", `== K` is "≥ K and not ≥ K+1".
 ///
-/// On SQLite the rounded average costs a division, a remainder and three
-/// sign tests per fan; the grouped `avg(amount) >= $20` over the
-/// 1,000,000-fan seed took 0.69 s that way and 0.62–0.69 s this way, against
-/// 0.52–0.58 s for the `round(avg(…)) >= 2000` a hand-written query uses: one
-/// aggregate instead of two, but a double, exact only while every partial
-/// sum stays under 2^53 cents (BENCHMARKS.md, "Segment shapes", 1,000,000 fans).
+/// On SQLite the grouped `avg(amount) >= $20` over the 1,000,000-fan seed
+/// took 0.69 s as a rounded average (a division, a remainder and three sign
+/// tests per fan), 0.67–0.70 s as `2·(sum − K·count) ≥ −count` (two
+/// aggregates), and 0.57–0.62 s as this one sum, the time of the
+/// `round(avg(…)) >= 2000` a hand-written query uses (0.57–0.59 s), whose
+/// double is exact only while every partial sum stays under 2^53 cents
+/// (BENCHMARKS.md, "Segment shapes", 1,000,000 fans).
 ///
-/// Overflow: `K·n` stays within 64 bits for |K| < 2^31 cents and fewer than
-/// 2^32 rows per fan; beyond that bound the rounded average is compiled
-/// instead. `s − K·n` and its double can leave 64 bits only when s is far
-/// from K·n, where SQLite's fallback to floating point still has the right
-/// sign; a sum that overflows fails as it does for `sum`.
+/// Overflow: 2K − 1 fits in 64 bits for |K| < 2^31 cents; beyond that bound
+/// the rounded average is compiled instead. The per-row `2·x` leaves 64 bits
+/// only for an amount of 2^62 cents or more; the sum raises the engine's
+/// integer overflow error (SQLite) or is exact (PostgreSQL's `numeric`) when
+/// a fan's doubled total leaves 64 bits, about 2^62 cents, where the
+/// language's own sum is still exact: such a plan fails instead of answering.
 extension SQLCompiler {
     static let averageThresholdBound: Int64 = 1 << 31
 
@@ -40,7 +43,7 @@ extension SQLCompiler {
             let column: PlanSQL = "\(raw: alias).\(raw: field.column)"
             // round(s / n) ≥ k, null over no rows (the sum is null).
             func atLeast(_ k: Int64) -> PlanSQL {
-                "(2 * (sum(\(column)) - \(self.bind(.value(.money(k)))) * count(\(column))) \(raw: k >= 1 ? ">=" : ">") -count(\(column)))"
+                "(sum(2 * \(column) - \(self.bind(.value(.money(2 * k - 1))))) \(raw: k >= 1 ? ">=" : ">") 0)"
             }
             switch op {
             case .greaterOrEqual: return atLeast(k)
