@@ -68,8 +68,9 @@ import Testing
                                                     stops: true, timeIndexUsable: false)
         func costs() -> (grouped: Double, correlated: Double) {
             let (perCandidate, fanOrder, _) = figures.costs(.sqlite)
+            // `exists` is an `f.id IN (…)` set: its members may drive the query.
             return ShapeChooser.compare(groupedRead: fanOrder, perCandidate: [perCandidate], rowsPerCandidate: [1.08],
-                                        candidates: 8_593, fans: 100_000, weights: .sqlite)
+                                        candidates: 8_593, fans: 100_000, setSize: figures.setSize, weights: .sqlite)
         }
         let unfiltered = costs()
         #expect(unfiltered.correlated < unfiltered.grouped)

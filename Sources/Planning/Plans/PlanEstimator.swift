@@ -321,8 +321,13 @@ public final class PlanEstimator {
     /// Whether the `(user_id, fan_id, …)` index of `table` holds `columns`,
     /// so a per-fan read never fetches a table row.
     func perFanIndexCovers(_ table: String, columns: Set<String>) -> Bool {
+        perFanIndexes(of: table).contains { columns.isSubset(of: Set($0)) }
+    }
+
+    /// The columns of each `(user_id, fan_id, …)` index of `table`, in index order.
+    func perFanIndexes(of table: String) -> [[String]] {
         _ = hasIndex(table, leading: "fan_id")
-        return indexes[table]?.contains { $0.count >= 2 && $0[0] == "user_id" && $0[1] == "fan_id" && columns.isSubset(of: Set($0)) } ?? false
+        return indexes[table]?.filter { $0.count >= 2 && $0[0] == "user_id" && $0[1] == "fan_id" } ?? []
     }
 
     var isPostgres: Bool { store.database.dialect == .postgres }

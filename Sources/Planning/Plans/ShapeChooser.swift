@@ -1,3 +1,4 @@
+import Foundation
 import Semantics
 import Syntax
 
@@ -40,18 +41,25 @@ enum CollectionRead {
 
 /// The cost model of docs/PLANS.md, in units of one index entry read in
 /// order (about 0.04 µs on the 100,000-fan seed; 25 units a microsecond of
-/// CPU). Fitted on the 100,000-fan seed with its covering per-fan indexes
-/// (migration 20) to the compiled plan forced into each shape, 39
-/// correlated and 22 grouped timings (`RULEC_BENCH_FORMS=1 RulecBench
-/// segment-matrix`), least squares, then rounded within the fit's error so
-/// that no decision of the matrix's 10% and 90% cells picks the form
-/// measured slower (docs/PLANS.md, "Shapes"; BENCHMARKS.md "Segment shapes"):
+/// CPU). Fitted on the 100,000- and 1,000,000-fan seeds with their covering
+/// per-fan indexes (migration 20) to the compiled plan forced into each shape
+/// and order, 252 timings of the matrix's 42 cells (`RULEC_BENCH_FORMS=1
+/// RulecBench segment-matrix`): least squares on the ratio of the forms of
+/// each cell, then rounded so that no decision of the 10% and 90% cells at
+/// either size picks a form measured slower (docs/PLANS.md, "Shapes";
+/// BENCHMARKS.md "Segment shapes"):
 ///
+/// - every form reads the creator's fans to test the fan-level conjuncts
+///   (`fanScan` each), except that a set standing alone in `f.id IN (…)`
+///   may drive the query instead: its members' fans are looked up by id
+///   (`setDrive` each), when that is cheaper;
 /// - a correlated sub-query per candidate fan pays for starting it and
-///   seeking the `(user_id, fan_id, …)` index (`subquery`: from 24 for
-///   candidates far apart down to 6 when nearly every fan is one, as the
+///   seeking the `(user_id, fan_id, …)` index (`subquery`: from 16 for
+///   candidates far apart down to 9.5 when nearly every fan is one, as the
 ///   fans are visited in id order and each seek lands beside the last), then reads the
-///   fan's rows in index order (`fanRow` each), fetching the table row of
+///   rows its seek reaches in index order (`fanRow` each: all the fan's
+///   rows, or only those of the filter's fixed values and the window when
+///   the index orders them so, `SeekBound`), fetching the table row of
 ///   those in the window when the index lacks a column it needs (`lookup`),
 ///   and reduces them (`reduce`: the aggregate and its comparison; `exists`
 ///   stops at the first row instead);
@@ -63,15 +71,15 @@ enum CollectionRead {
 /// - a grouped set read **through the time index** reads only the window's
 ///   rows, but each is a seek into the table (the `(user_id, time)` index
 ///   holds neither the fan nor the values) and a sorter insert to group it
-///   (`timeRow` in all);
+///   (`timeRow` in all, less for a narrow window, whose rows lie together);
 /// - the set's fan ids go into an ephemeral index (`setInsert` each: one
 ///   per group when grouped, one per passing row for `exists` and lists),
 ///   then it is probed once per candidate (`probe`).
 ///
 /// Which reads are covered comes from the store's index definitions
 /// (`PlanEstimator.perFanIndexCovers`), never from a list here. The time
-/// index wins for narrow windows (a day of a year's rows), fan order for
-/// wide ones: 50 a row in the window against 2 a row in the collection.
+/// index wins for narrow windows (a week of a year's rows), fan order for
+/// wide ones.
 enum ShapeChooser {
     /// The weights of the steps above for one engine: one chooser, one set of
     /// formulas, the figures measured on each engine (docs/PLANS.md, "Costs").
@@ -89,18 +97,40 @@ enum ShapeChooser {
         var probe: Double
         /// Reducing a candidate's rows to the aggregate and comparing it (not for `exists`).
         var reduce: Double = 0
+        /// Reading the fans that the fan-level conjuncts test: every fan of the
+        /// creator (`fanScan` each); or, for a selective conjunct, only the
+        /// candidates through its index (`candidateRead` each: the plan tells
+        /// SQLite the conjunct's share, `PlanBuilder`); or only the members of an
+        /// `IN` set smaller than either, each looked up by id (`setDrive`), the set
+        /// driving the query. A `NOT IN` set and a correlated sub-query are
+        /// reached from the fans.
+        var fanScan: Double = 0
+        var candidateRead: Double = 0
+        var setDrive: Double = 0
+        /// A row read through the time index costs `timeRow` when the window
+        /// holds the whole collection, times (window / collection)^`timeRowGrowth`
+        /// for a narrower one: each row is a look-up of the table row by id,
+        /// and a narrow window's rows are the latest, close together in the
+        /// table, so their look-ups share pages.
+        var timeRowGrowth: Double = 0
 
         func subquery(density: Double) -> Double {
             subqueryNear + (subqueryFar - subqueryNear) * (1 - min(1, max(0, density)))
         }
 
-        /// SQLite, fitted on the 100,000-fan seed with migration 20 (BENCHMARKS.md,
-        /// "Segment shapes"). The fetch weights (`lookup`, `orderedLookup`) come
-        /// from the earlier single queries (a row in fan order 0.09 µs, 0.27 µs
-        /// with a table fetch): no read of the matrix fetches rows any more.
-        static let sqlite = Weights(subqueryFar: 24, subqueryNear: 6, fanRow: 3, lookup: 6, scanRow: 2,
-                                    orderedLookup: 5, collect: 1.1, timeRow: 50, setInsert: 1.85, probe: 0.5,
-                                    reduce: 4)
+        /// The cost of reading the `window`'s rows of a collection of `total` through the time index.
+        func timeRows(_ window: Double, of total: Double) -> Double {
+            window * timeRow * (timeRowGrowth == 0 || total <= 0 ? 1 : pow(min(1, window / total), timeRowGrowth))
+        }
+
+        /// SQLite, fitted on the 100,000- and 1,000,000-fan seeds with migration 20
+        /// (BENCHMARKS.md, "Segment shapes"). The fetch weights (`lookup`,
+        /// `orderedLookup`) come from the earlier single queries (a row in fan
+        /// order 0.09 µs, 0.27 µs with a table fetch): no read of the matrix
+        /// fetches rows any more.
+        static let sqlite = Weights(subqueryFar: 16, subqueryNear: 9.5, fanRow: 1.4, lookup: 6, scanRow: 1.35,
+                                    orderedLookup: 5, collect: 0.4, timeRow: 46, setInsert: 2.6, probe: 0.7,
+                                    reduce: 2.2, fanScan: 2.2, candidateRead: 25, setDrive: 5.2, timeRowGrowth: 0.6)
 
         /// PostgreSQL 15, in the same unit (25 = a microsecond of CPU), measured
         /// on the 20,000-fan seed as CPU of the client and its server backend
@@ -124,9 +154,13 @@ enum ShapeChooser {
         }
     }
 
-    /// A grouped set this cheap (about a millisecond) is chosen without
-    /// counting the candidates: counting them would cost about as much.
-    static let smallSet: Double = 25_000
+    /// A grouped set this cheap (about 0.4 ms) is chosen without counting the
+    /// candidates: counting them in the sample would cost about as much.
+    /// (It was 25,000 with the weights before the two-size refit, which
+    /// charged a set about 1.5 times as much: sets of a 2,000-fan store's
+    /// selective segments passed as small against a correlated form ten
+    /// times cheaper.)
+    static let smallSet: Double = 10_000
 
     /// What one collection read costs each way.
     struct ReadCost {
@@ -135,6 +169,8 @@ enum ShapeChooser {
         var fanOrder: Double
         /// Nil when the window cannot be read through a time index.
         var timeIndex: Double?
+        /// The fan ids in the grouped set.
+        var setSize: Double
         var correlatedHow: String
         var groupedHow: String
     }
@@ -174,15 +210,24 @@ enum ShapeChooser {
         let candidates = countCandidates()
         let rowsPerCandidate = reads.map { estimator.rowsPerCandidate(of: $0.table, fanLevel) }
         let seek = w.subquery(density: candidates.value / estimator.fans)
+        // Only a set standing alone in `f.id IN (…)` can drive the query.
+        let setSize = set.map { _ in costs.reduce(0) { $0 + $1.setSize } }
         let (groupedCost, correlatedCost) = compare(groupedRead: groupedRead, perCandidate: costs.map(\.perCandidate),
                                                     rowsPerCandidate: rowsPerCandidate, candidates: candidates.value,
-                                                    fans: estimator.fans, weights: w)
+                                                    fans: estimator.fans, setSize: setSize, weights: w)
         let perCandidateHow = zip(reads, rowsPerCandidate).map { "\($0.table): \(String(format: "%.2f", $1)) rows per candidate (\(estimator.figuresSource))" }
+        // Reading the fans (SQLite's weights only): every fan, the candidates, or the set's members.
+        let scan = estimator.fans * w.fanScan, filtered = candidates.value * w.candidateRead
+        let fansHow = w.fanScan == 0 ? [] : [filtered < scan ? "reading the candidates through the filter's index: \(ShapeDecision.rounded(filtered))"
+                                                              : "reading every fan: \(ShapeDecision.rounded(scan))"]
+        let drivenHow = w.fanScan == 0 ? [] : setSize.map { size in
+            size * w.setDrive < min(scan, filtered) ? ["the set's \(ShapeDecision.rounded(size)) fans drive the query: \(ShapeDecision.rounded(size * w.setDrive))"] : fansHow
+        } ?? fansHow
         var decision = ShapeDecision(conjunct: conjunct, shape: correlatedCost < groupedCost ? .correlated : .grouped,
                                      candidates: candidates, groupedCost: groupedCost,
-                                     groupedReasons: groupedReasons + ["probing the set for each candidate: \(Int(w.probe)) each"],
+                                     groupedReasons: groupedReasons + ["probing the set for each candidate: \(String(format: "%g", w.probe)) each"] + drivenHow,
                                      correlatedCost: correlatedCost,
-                                     correlatedReasons: ["candidates: " + candidates.how + ", a sub-query each (\(Int(seek.rounded())))"] + perCandidateHow + costs.map(\.correlatedHow))
+                                     correlatedReasons: ["candidates: " + candidates.how + ", a sub-query each (\(Int(seek.rounded())))"] + perCandidateHow + costs.map(\.correlatedHow) + fansHow)
         decision.order = order
         return decision
     }
@@ -211,7 +256,7 @@ enum ShapeChooser {
             let rows = table == "fan_tag_values" ? estimator.rowsPerValue(of: table, column: column) : total
             let how = table == "fan_tag_values" ? "\(table): about \(ShapeDecision.rounded(rows)) rows per \(column) (index by \(column))"
                                                  : "\(table): \(rowsHow) (no index by \(column))"
-            return ReadCost(perCandidate: { seek, rows in seek + w.fanRow * min(rows, 1) }, fanOrder: rows * (w.scanRow + w.setInsert), timeIndex: nil,
+            return ReadCost(perCandidate: { seek, rows in seek + w.fanRow * min(rows, 1) }, fanOrder: rows * (w.scanRow + w.setInsert), timeIndex: nil, setSize: rows,
                             correlatedHow: "\(table): a seek and the fan's rows of one \(column)", groupedHow: how)
         case .aggregate(let aggregate, let collection):
             let covered = estimator.perFanIndexCovers(table, columns: columns(read: aggregate, collection, compiler: compiler))
@@ -220,6 +265,7 @@ enum ShapeChooser {
             var total = total
             var window = total
             var windowHow = "no window"
+            var windowCounted = false
             var timeIndexUsable = false
             if let duration = aggregate.window {
                 let column = collection.timeField.column
@@ -229,6 +275,7 @@ enum ShapeChooser {
                           let counted = estimator.windowRows(table, column: column, start: start, sampled: sampled?.window) {
                     window = counted.value
                     total = max(total, window)
+                    windowCounted = true
                     windowHow = counted.how
                     timeIndexUsable = estimator.hasIndex(table, leading: column)
                     if !timeIndexUsable { windowHow += "; no index by \(column)" }
@@ -244,12 +291,15 @@ enum ShapeChooser {
                 let passing = ShapeDecision.rounded(min(window, figures.passing!))
                 windowHow += aggregate.filter == nil ? "" : "; about \(passing) pass the filter (\(sampled.passing) of \(sampled.window) sampled)"
                 windowHow += "; about \(ShapeDecision.rounded(min(figures.groups!, estimator.fans))) fans with such rows (\(sampled.groups) sampled)"
+                (figures.seekShare, figures.seekInWindow) = seekBound(of: aggregate, collection, windowCounted: windowCounted, compiler: compiler)
+                    .reach(indexes: estimator.perFanIndexes(of: table), total: total, window: window, passing: min(window, figures.passing!))
             }
             let (perCandidate, fanOrder, timeIndex) = figures.costs(w)
             let stops = figures.stops
             let coverage = covered ? "the per-fan index holds every column read" : "table rows fetched for the columns the index lacks"
-            return ReadCost(perCandidate: perCandidate, fanOrder: fanOrder, timeIndex: timeIndex,
-                            correlatedHow: "\(table): a seek, then the candidate's rows\(stops ? " up to the first found" : ""); \(coverage)",
+            let seekReads = figures.seekShare < 1 ? " (the seek reads \(String(format: "%.0f", figures.seekShare * 100))% of them)" : ""
+            return ReadCost(perCandidate: perCandidate, fanOrder: fanOrder, timeIndex: timeIndex, setSize: figures.setSize,
+                            correlatedHow: "\(table): a seek, then the candidate's rows\(seekReads)\(stops ? " up to the first found" : ""); \(coverage)",
                             groupedHow: "\(table): \(rowsHow); \(windowHow)")
         }
     }
@@ -279,12 +329,17 @@ enum ShapeChooser {
 
     /// The grouped cost (the set's read and a probe per candidate) and the
     /// correlated cost (a sub-query per candidate and its rows) of a conjunct,
-    /// from figures alone: `PlanEstimator` supplies them, the unit tests fix them.
+    /// each with the reading of the fans, from figures alone: `PlanEstimator`
+    /// supplies them, the unit tests fix them. `setSize`: the ids of a set that
+    /// stands alone in `f.id IN (…)`, which may drive the query instead of the
+    /// fans; nil for a `NOT IN` set.
     static func compare(groupedRead: Double, perCandidate: [(Double, Double) -> Double], rowsPerCandidate: [Double],
-                        candidates: Double, fans: Double, weights w: Weights) -> (grouped: Double, correlated: Double) {
+                        candidates: Double, fans: Double, setSize: Double? = nil, weights w: Weights) -> (grouped: Double, correlated: Double) {
         let seek = w.subquery(density: candidates / max(fans, 1))
         let each = zip(perCandidate, rowsPerCandidate).reduce(0) { $0 + $1.0(seek, $1.1) }
-        return (groupedRead + candidates * w.probe, candidates * each)
+        let fansRead = min(fans * w.fanScan, candidates * w.candidateRead)
+        let reached = setSize.map { min(fansRead, $0 * w.setDrive) } ?? fansRead
+        return (groupedRead + candidates * w.probe + reached, candidates * each + fansRead)
     }
 
     /// What an aggregate over a collection reads, as figures.
@@ -304,25 +359,38 @@ enum ShapeChooser {
         /// at most one group per fan (PostgreSQL, or a filter not estimated).
         var passing: Double? = nil
         var groups: Double? = nil
+        /// The share of a candidate's rows its seek reads (`SeekBound`): 1
+        /// unless the per-fan index's order bounds it (on SQLite, from the
+        /// sample); and whether they are all in the window.
+        var seekShare: Double = 1
+        var seekInWindow = false
+
+        /// The fan ids the grouped set holds: a passing row's for `exists`, a group's otherwise.
+        var setSize: Double {
+            let passing = min(window, self.passing ?? window)
+            return stops ? passing : min(passing, fans, groups ?? passing)
+        }
 
         /// The correlated cost per candidate (given its seek and its rows), and
         /// the grouped read in fan order and through the time index (nil without one).
         func costs(_ w: Weights) -> (perCandidate: (Double, Double) -> Double, fanOrder: Double, timeIndex: Double?) {
             let share = total > 0 ? min(1, window / total) : 1
             let passing = min(window, self.passing ?? window)
-            let groups = min(passing, fans, self.groups ?? passing)
-            // `exists` reads a candidate's rows up to the first that passes: about
-            // one in `total / passing` (at least 2: the seek's first entry and the next).
-            let untilFound = self.passing == nil || passing <= 0 ? 2 : max(2, total / passing)
-            let (covered, stops) = (covered, stops)
+            // `exists` reads the rows its seek reaches up to the first that
+            // passes: about one in `total * seekShare / passing`, at least one.
+            let untilFound = self.passing == nil || passing <= 0 ? 2 : max(1, total * seekShare / passing)
+            let (covered, stops, seekShare) = (covered, stops, seekShare)
+            // Table rows are fetched for the rows read that are in the window.
+            let fetched = seekInWindow ? 1 : share
             let perCandidate = { (seek: Double, rows: Double) -> Double in
-                let read = stops ? min(rows, untilFound) : rows
-                return seek + w.fanRow * read + (covered ? 0 : w.lookup * read * share) + (stops ? 0 : w.reduce)
+                let reached = rows * seekShare
+                let read = stops ? min(reached, untilFound) : reached
+                return seek + w.fanRow * read + (covered ? 0 : w.lookup * read * fetched) + (stops ? 0 : w.reduce)
             }
             // Ids into the set: a passing row's for `exists`, a group's (at most one per fan) otherwise.
-            let inserted = (stops ? passing : groups) * w.setInsert
+            let inserted = setSize * w.setInsert
             let fanOrder = total * w.scanRow + window * (covered ? 0 : w.orderedLookup) + passing * w.collect + inserted
-            return (perCandidate, fanOrder, timeIndexUsable ? window * w.timeRow + inserted : nil)
+            return (perCandidate, fanOrder, timeIndexUsable ? w.timeRows(window, of: total) + inserted : nil)
         }
     }
 
