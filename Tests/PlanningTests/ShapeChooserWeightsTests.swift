@@ -73,4 +73,41 @@ import Testing
         #expect(covered.costs(w).fanOrder == uncovered.costs(w).fanOrder)
         #expect(covered.costs(w).perCandidate(w.subqueryNear, 5) == uncovered.costs(w).perCandidate(w.subqueryNear, 5))
     }
+    /// SQLite's decisions on the 1,000,000-fan seed's figures, against the
+    /// forms measured there (BENCHMARKS.md, "Segment shapes", 2026-12-06,
+    /// CPU ms): 6,971,680 transactions, a spend filter leaving 112,304 fans
+    /// (30.87 transactions each) or 887,695 (3.95 each).
+    @Test func theMillionFanSeedPicksTheFormMeasuredFaster() throws {
+        let fans = 1_000_000.0, total = 6_971_680.0
+        func choice(_ figures: ShapeChooser.AggregateFigures, candidates: Double, rows: Double, inSet: Bool) -> String {
+            let w = ShapeChooser.Weights.sqlite
+            let (perCandidate, fanOrder, timeIndex) = figures.costs(w)
+            let (grouped, correlated) = ShapeChooser.compare(groupedRead: min(fanOrder, timeIndex ?? fanOrder), perCandidate: [perCandidate],
+                                                             rowsPerCandidate: [rows], candidates: candidates, fans: fans,
+                                                             setSize: inSet ? figures.setSize : nil, weights: w)
+            return correlated < grouped ? "correlated" : timeIndex.map { $0 < fanOrder } == true ? "time index" : "fan order"
+        }
+        // `max(fan.transactions.amount within 365d) >= $50`: correlated 381.9 against fan order 705.0
+        // at 10%; 769.0 against 672.8 at 90%.
+        var year = ShapeChooser.AggregateFigures(total: total, window: total - 1, fans: fans, covered: true, stops: false, timeIndexUsable: true)
+        year.passing = total - 1
+        year.groups = 841_797
+        #expect(choice(year, candidates: 112_304, rows: 30.87, inSet: true) == "correlated")
+        #expect(choice(year, candidates: 887_695, rows: 3.95, inSet: true) == "fan order")
+        // `count(fan.transactions within 30d where kind == "tip") >= 2`: the seek reads the month's
+        // tips only; 212.9 against 438.1 at 10%, 564.6 against 426.6 at 90%.
+        var tips = ShapeChooser.AggregateFigures(total: total, window: 2_349_609, fans: fans, covered: true, stops: false, timeIndexUsable: true)
+        tips.passing = 626_953
+        tips.groups = 296_875
+        (tips.seekShare, tips.seekInWindow) = (626_953 / total, true)
+        #expect(choice(tips, candidates: 112_304, rows: 30.87, inSet: true) == "correlated")
+        #expect(choice(tips, candidates: 887_695, rows: 3.95, inSet: true) == "fan order")
+        // `count(fan.transactions within 7d) < 2`, a `NOT IN` set: at 90% the time index 515.8,
+        // fan order 622.7, correlated 721.7; at 10% correlated 313.2 against 467.2 and 593.3.
+        var week = ShapeChooser.AggregateFigures(total: total, window: 728_515, fans: fans, covered: true, stops: false, timeIndexUsable: true)
+        week.passing = 728_515
+        week.groups = 392_578
+        #expect(choice(week, candidates: 887_695, rows: 3.95, inSet: false) == "time index")
+        #expect(choice(week, candidates: 112_304, rows: 30.87, inSet: false) == "correlated")
+    }
 }
