@@ -15,9 +15,9 @@ import Syntax
 ///
 /// On SQLite the grouped `avg(amount) >= $20` over the 1,000,000-fan seed
 /// took 0.69 s as a rounded average (a division, a remainder and three sign
-/// tests per fan), 0.67–0.70 s as `2·(sum − K·count) ≥ −count` (two
-/// aggregates), and 0.57–0.62 s as this one sum, the time of the
-/// `round(avg(…)) >= 2000` a hand-written query uses (0.57–0.59 s), whose
+/// tests per fan), 0.61–0.63 s of CPU as `2·(sum − K·count) ≥ −count` (two
+/// aggregates), and 0.51–0.57 s as this one sum, about the time of the
+/// `round(avg(…)) >= 2000` a hand-written query uses (0.50–0.53 s), whose
 /// double is exact only while every partial sum stays under 2^53 cents
 /// (BENCHMARKS.md, "Segment shapes", 1,000,000 fans).
 ///
