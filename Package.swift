@@ -16,8 +16,9 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(name: "Syntax"),
-        .target(name: "Semantics", dependencies: ["Syntax"]),
-        .target(name: "Store", dependencies: ["CSQLite"]),
+        .target(name: "Vocabulary"),
+        .target(name: "Semantics", dependencies: ["Syntax", "Vocabulary"]),
+        .target(name: "Store", dependencies: ["CSQLite", "Vocabulary"]),
         .target(name: "Planning", dependencies: ["Syntax", "Semantics", "Store"]),
         .target(name: "Runtime", dependencies: ["Syntax", "Semantics", "Planning", "Store"]),
         // The starter project `rulec init` writes and `rulec demo` deploys: Rules/ compiled in, so a copied binary has it.

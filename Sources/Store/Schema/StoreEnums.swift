@@ -1,26 +1,26 @@
+import Vocabulary
+
 /// The value lists of the store's enum columns. The schema's CHECK constraints
-/// are generated from these lists, and the language checker validates string
-/// literals against the same values (LANGUAGE.md §5). Semantics cannot import
-/// Store, so `Schema/ENUMS.md` writes the same lists down for the lead to place
-/// in a shared home; a test keeps the two in step.
+/// are generated from these lists. Those the language also knows (the fan
+/// CRM's) come from `EnumValues`, which the language checker reads too
+/// (LANGUAGE.md §5): one list for both.
 ///
 /// Changing a list here changes only new databases: CHECK constraints live in
 /// each table's DDL, so an existing file needs a new migration that rebuilds
 /// the table. Add such a migration in the same change.
 public enum StoreEnums {
     // Fan CRM (pinned by STORE.md)
-    public static let platforms = ["onlyfans", "fansly", "patreon", "fanvue", "loyalfans", "manyvids",
-                                   "instagram", "tiktok", "x", "reddit", "telegram"]
-    public static let lifecycleStages = ["new", "active", "at_risk", "lapsed", "churned"]
-    public static let subscriptionStatuses = ["active", "cancelled", "expired", "trial"]
-    public static let subscriptionEventTypes = ["started", "renewed", "cancelled", "expired", "trial_started", "win_back"]
-    public static let transactionKinds = ["tip", "ppv", "paid_dm", "custom_request", "subscription"]
-    public static let messageDirections = ["inbound", "outbound"]
+    public static let platforms = EnumValues.platforms
+    public static let lifecycleStages = EnumValues.lifecycleStages
+    public static let subscriptionStatuses = EnumValues.subscriptionStatuses
+    public static let subscriptionEventTypes = EnumValues.subscriptionEventTypes
+    public static let transactionKinds = EnumValues.transactionKinds
+    public static let messageDirections = EnumValues.messageDirections
     public static let messageStatuses = ["draft", "queued", "scheduled", "sent", "delivered", "read", "failed", "received"]
-    public static let scoreDimensions = ["churn_risk", "predicted_ltv", "upsell_readiness", "loyalty"]
-    public static let memoryKinds = ["preference", "personal_detail", "key_date", "conversation_fact"]
-    public static let customRequestStages = ["requested", "negotiating", "agreed", "in_production", "delivered"]
-    public static let customRequestStatuses = ["pending", "accepted", "declined", "fulfilled", "cancelled"]
+    public static let scoreDimensions = EnumValues.scoreDimensions
+    public static let memoryKinds = EnumValues.memoryKinds
+    public static let customRequestStages = EnumValues.customRequestStages
+    public static let customRequestStatuses = EnumValues.customRequestStatuses
     public static let onboardingStates = ["started", "profile", "platforms", "persona", "done"]
 
     // Automation (pinned by STORE.md)
@@ -95,9 +95,10 @@ public enum StoreEnums {
     /// The Markdown of docs/STORE-ENUMS.md (a test keeps the file equal to this).
     public static func markdown() -> String {
         var lines = ["# Enum values of the store", "",
-                     "Generated from `Sources/Store/Schema/StoreEnums.swift` (the schema's CHECK constraints use the",
-                     "same lists). Semantics cannot import Store, so the language checker's copy must match this page;",
-                     "`RULEC_REGENERATE_GOLDEN=1 swift test --filter StoreEnumsDocTests` rewrites it.", "",
+                     "Generated from `Sources/Store/Schema/StoreEnums.swift`: the schema's CHECK constraints use the",
+                     "same lists. Those the language knows too come from `Sources/Vocabulary/EnumValues.swift`, which",
+                     "the checker reads as well. `RULEC_REGENERATE_GOLDEN=1 swift test --filter StoreEnumsDocTests`",
+                     "rewrites this page.", "",
                      "| list | column | values |", "|---|---|---|"]
         for entry in catalog {
             lines.append("| `\(entry.name)` | \(entry.columns) | " + entry.values.map { "`\($0)`" }.joined(separator: " ") + " |")
