@@ -65,7 +65,7 @@ import Store
         try store.forEachRow("""
             SELECT s.name, m.fan_id FROM fan_segment_members m JOIN fan_segments s ON s.id = m.segment_id
             WHERE m.user_id = :user ORDER BY m.fan_id
-            """) { result[$0.string(0) ?? "", default: []].append($0.int64(1)) }
+            """) { result[$0.string(0), default: []].append($0.int64(1)) }
         return result
     }
 }

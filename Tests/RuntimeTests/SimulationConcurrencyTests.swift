@@ -32,7 +32,7 @@ import Testing
             guard outcome == nil else { return }
             do {
                 let writer = try Database(path: path, options: Database.Options(busyTimeoutMilliseconds: 0, access: .readWrite))
-                try writer.transaction(.immediate) {
+                _ = try writer.transaction(.immediate) {
                     try writer.execute("""
                         INSERT INTO fan_transactions (user_id, fan_id, platform, kind, amount_cents, occurred_at)
                         VALUES ('creator_a', ?, 'onlyfans', 'tip', 100, ?)
