@@ -11,14 +11,30 @@ extension Database {
     /// Runs `body` in a transaction: committed when it returns, rolled back when
     /// it throws (the error is rethrown). Called inside another transaction, it
     /// becomes a savepoint, so an inner failure undoes only the inner work.
+    ///
+    /// On PostgreSQL every statement is a round trip to the server, and in
+    /// `rulec run` a quarter of them were `RELEASE`s of the savepoint around a
+    /// rule run or an action. A `RELEASE` needs no answer, so it waits
+    /// (`pendingRelease`): the next savepoint sends it in the same round trip,
+    /// and COMMIT or ROLLBACK makes it unnecessary. Until then the released
+    /// savepoint stays open on the server, with the statements after it inside;
+    /// releasing it later merges them into the same enclosing transaction, and
+    /// rolling back to an enclosing savepoint undoes them as it would have
+    /// (savepoints are named by depth, so an enclosing one is never the pending one).
     public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
         let savepoint = "rulec_\(transactionDepth)"
         let nested = transactionDepth > 0 || isInTransaction
         // Savepoints run per action in `rulec run`: their statements come from the
         // statement cache instead of being parsed by `sqlite3_exec` each time.
         if nested {
-            try execute("SAVEPOINT \(savepoint)", [])
+            if let pending = pendingRelease {
+                pendingRelease = nil
+                try execute("RELEASE \(pending); SAVEPOINT \(savepoint)")
+            } else {
+                try execute("SAVEPOINT \(savepoint)", [])
+            }
         } else {
+            pendingRelease = nil
             // PostgreSQL has no lock modes on BEGIN: its writers lock rows, not the file.
             try execute(dialect == .sqlite ? "BEGIN \(kind.rawValue)" : "BEGIN")
         }
@@ -26,13 +42,23 @@ extension Database {
         defer { transactionDepth -= 1 }
         do {
             let result = try body()
-            if nested { try execute("RELEASE \(savepoint)", []) } else { try execute("COMMIT") }
+            if !nested {
+                pendingRelease = nil
+                try execute("COMMIT")
+            } else if dialect == .postgres {
+                // Releasing this one releases any inner one still pending.
+                pendingRelease = savepoint
+            } else {
+                try execute("RELEASE \(savepoint)", [])
+            }
             return result
         } catch {
             // A failed rollback (say, SQLite already rolled back on a full disk)
             // must not hide the error that caused it.
             // A rollback undoes a `set_config` made inside it too.
             scopedUserID = nil
+            // Rolling back to this savepoint, or the whole transaction, ends any inner one pending.
+            pendingRelease = nil
             if nested {
                 try? execute("ROLLBACK TO \(savepoint)")
                 try? execute("RELEASE \(savepoint)")

@@ -38,6 +38,10 @@ public final class Database {
     public private(set) var readsFileWithoutLog = false
     /// Counts open `transaction` calls, so a nested one becomes a savepoint.
     var transactionDepth = 0
+    /// On PostgreSQL, the outermost savepoint released but not yet told to the
+    /// server (`Database+Transaction.swift`): it goes out with the next
+    /// savepoint, or not at all when the transaction ends first.
+    var pendingRelease: String?
 
     public struct Options: Sendable {
         /// How long a statement waits for another writer before failing with SQLITE_BUSY.
