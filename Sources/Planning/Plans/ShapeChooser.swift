@@ -118,6 +118,16 @@ enum ShapeChooser {
             subqueryNear + (subqueryFar - subqueryNear) * (1 - min(1, max(0, density)))
         }
 
+        /// The cheapest way to read the fans the fan-level conjuncts test: every
+        /// fan, the candidates through the filter's index, or, for a set standing
+        /// alone in `f.id IN (…)` (`setSize` ids), its members.
+        func fanReading(fans: Double, candidates: Double, setSize: Double? = nil) -> FanReading {
+            var best = FanReading(way: .everyFan, count: fans, cost: fans * fanScan)
+            if candidates * candidateRead < best.cost { best = FanReading(way: .candidates, count: candidates, cost: candidates * candidateRead) }
+            if let setSize, setSize * setDrive < best.cost { best = FanReading(way: .setMembers, count: setSize, cost: setSize * setDrive) }
+            return best
+        }
+
         /// The cost of reading the `window`'s rows of a collection of `total` through the time index.
         func timeRows(_ window: Double, of total: Double) -> Double {
             window * timeRow * (timeRowGrowth == 0 || total <= 0 ? 1 : pow(min(1, window / total), timeRowGrowth))
@@ -150,6 +160,23 @@ enum ShapeChooser {
             switch dialect {
             case .sqlite: .sqlite
             case .postgres: .postgres
+            }
+        }
+    }
+
+    /// How a form reads the fans (`Weights.fanReading`), for its cost and `explain`.
+    struct FanReading {
+        enum Way { case everyFan, candidates, setMembers }
+        var way: Way
+        /// The fans, candidates or set members read.
+        var count: Double
+        var cost: Double
+
+        var how: String {
+            switch way {
+            case .everyFan: "reading every fan: \(ShapeDecision.rounded(cost))"
+            case .candidates: "reading the candidates through the filter's index: \(ShapeDecision.rounded(cost))"
+            case .setMembers: "the set's \(ShapeDecision.rounded(count)) fans drive the query: \(ShapeDecision.rounded(cost))"
             }
         }
     }
@@ -216,13 +243,9 @@ enum ShapeChooser {
                                                     rowsPerCandidate: rowsPerCandidate, candidates: candidates.value,
                                                     fans: estimator.fans, setSize: setSize, weights: w)
         let perCandidateHow = zip(reads, rowsPerCandidate).map { "\($0.table): \(String(format: "%.2f", $1)) rows per candidate (\(estimator.figuresSource))" }
-        // Reading the fans (SQLite's weights only): every fan, the candidates, or the set's members.
-        let scan = estimator.fans * w.fanScan, filtered = candidates.value * w.candidateRead
-        let fansHow = w.fanScan == 0 ? [] : [filtered < scan ? "reading the candidates through the filter's index: \(ShapeDecision.rounded(filtered))"
-                                                              : "reading every fan: \(ShapeDecision.rounded(scan))"]
-        let drivenHow = w.fanScan == 0 ? [] : setSize.map { size in
-            size * w.setDrive < min(scan, filtered) ? ["the set's \(ShapeDecision.rounded(size)) fans drive the query: \(ShapeDecision.rounded(size * w.setDrive))"] : fansHow
-        } ?? fansHow
+        // Reading the fans: charged with SQLite's weights only.
+        let fansHow = w.fanScan == 0 ? [] : [w.fanReading(fans: estimator.fans, candidates: candidates.value).how]
+        let drivenHow = w.fanScan == 0 ? [] : [w.fanReading(fans: estimator.fans, candidates: candidates.value, setSize: setSize).how]
         var decision = ShapeDecision(conjunct: conjunct, shape: correlatedCost < groupedCost ? .correlated : .grouped,
                                      candidates: candidates, groupedCost: groupedCost,
                                      groupedReasons: groupedReasons + ["probing the set for each candidate: \(String(format: "%g", w.probe)) each"] + drivenHow,
@@ -337,9 +360,8 @@ enum ShapeChooser {
                         candidates: Double, fans: Double, setSize: Double? = nil, weights w: Weights) -> (grouped: Double, correlated: Double) {
         let seek = w.subquery(density: candidates / max(fans, 1))
         let each = zip(perCandidate, rowsPerCandidate).reduce(0) { $0 + $1.0(seek, $1.1) }
-        let fansRead = min(fans * w.fanScan, candidates * w.candidateRead)
-        let reached = setSize.map { min(fansRead, $0 * w.setDrive) } ?? fansRead
-        return (groupedRead + candidates * w.probe + reached, candidates * each + fansRead)
+        return (groupedRead + candidates * w.probe + w.fanReading(fans: fans, candidates: candidates, setSize: setSize).cost,
+                candidates * each + w.fanReading(fans: fans, candidates: candidates).cost)
     }
 
     /// What an aggregate over a collection reads, as figures.
@@ -365,17 +387,17 @@ enum ShapeChooser {
         var seekShare: Double = 1
         var seekInWindow = false
 
+        /// The rows passing the window and the filter (the whole window when not estimated).
+        var passingRows: Double { min(window, passing ?? window) }
+
         /// The fan ids the grouped set holds: a passing row's for `exists`, a group's otherwise.
-        var setSize: Double {
-            let passing = min(window, self.passing ?? window)
-            return stops ? passing : min(passing, fans, groups ?? passing)
-        }
+        var setSize: Double { stops ? passingRows : min(passingRows, fans, groups ?? passingRows) }
 
         /// The correlated cost per candidate (given its seek and its rows), and
         /// the grouped read in fan order and through the time index (nil without one).
         func costs(_ w: Weights) -> (perCandidate: (Double, Double) -> Double, fanOrder: Double, timeIndex: Double?) {
             let share = total > 0 ? min(1, window / total) : 1
-            let passing = min(window, self.passing ?? window)
+            let passing = passingRows
             // `exists` reads the rows its seek reaches up to the first that
             // passes: about one in `total * seekShare / passing`, at least one.
             let untilFound = self.passing == nil || passing <= 0 ? 2 : max(1, total * seekShare / passing)
