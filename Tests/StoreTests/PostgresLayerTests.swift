@@ -173,6 +173,15 @@ struct PostgresLayerTests {
         #expect(db.pendingRelease == nil)
         #expect(!db.isInTransaction)
         #expect(try values() == Array(Int64(1)...50) + [200, 201, 300, 601])
+        // Inside a transaction begun by hand, whose end `transaction` does not see,
+        // a savepoint is released at once: no release waits past that end.
+        for n in Int64(700)...701 {
+            try db.execute("BEGIN")
+            try db.transaction { try insert(n) }
+            #expect(db.pendingRelease == nil)
+            try db.execute("COMMIT")
+        }
+        #expect(try values().suffix(2) == [700, 701])
     }
 
     @Test func errorsCarrySQLStateAndTheSQL() throws {

@@ -45,8 +45,10 @@ extension Database {
             if !nested {
                 pendingRelease = nil
                 try execute("COMMIT")
-            } else if dialect == .postgres {
-                // Releasing this one releases any inner one still pending.
+            } else if dialect == .postgres && transactionDepth > 1 {
+                // Releasing this one releases any inner one still pending. Only
+                // inside an enclosing `transaction`, whose COMMIT or ROLLBACK clears
+                // it: a transaction begun by hand ends where this code cannot see.
                 pendingRelease = savepoint
             } else {
                 try execute("RELEASE \(savepoint)", [])
