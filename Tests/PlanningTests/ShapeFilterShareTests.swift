@@ -59,6 +59,27 @@ import Testing
         if filter != "1" { #expect(sampled.passing < sampled.window) }
     }
 
+    /// Fans without a row of the collection: the sample reads no row, and its
+    /// figures are zeros, not missing (a rewrite that grouped the rows by fan
+    /// summed over no group, which is NULL, and lost them).
+    @Test func aCollectionWithoutRowsCountsZero() throws {
+        let (store, folder) = try temporaryStore()
+        defer { _ = folder }
+        let creator = store.creator("u")
+        for id in Int64(1)...3 { try creator.execute(fanRow(id)) }
+        let program = try checkedProgram("segment s { count(fan.transactions within 30d where kind == \"tip\") >= 2 }")
+        let estimator = PlanEstimator(store: creator, program: program,
+                                      context: EvaluationContext(now: SeedOptions.defaultNow, zone: TimeZone(identifier: "UTC")!))
+        let compiler = SQLCompiler(program: program, scope: .allFans)
+        guard case .aggregate(let aggregate, _)? = CollectionRead.all(in: program.segment(named: "s")!.condition, compiler: compiler).first else {
+            Issue.record("no aggregate read")
+            return
+        }
+        let predicates = try compiler.rowPredicates(of: aggregate)
+        let sampled = estimator.sampledRows("fan_transactions", alias: predicates.alias, window: predicates.window, filter: predicates.filter)
+        #expect(sampled == PlanEstimator.SampledRows(rows: 0, window: 0, passing: 0, groups: 0))
+    }
+
     /// The figures of the 100,000-fan seed at a 10% spend filter: 89,551
     /// subscriptions, 6,344 active without auto-renewal, 8,593 candidates
     /// with 1.08 subscriptions each. Measured: grouped 11.1–13.0 ms,

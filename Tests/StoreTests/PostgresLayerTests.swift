@@ -184,6 +184,83 @@ struct PostgresLayerTests {
         #expect(try values().suffix(2) == [700, 701])
     }
 
+    /// `rulec.user_id` is set once per transaction and creator
+    /// (`Database.scopeTransaction`): a savepoint inside a transaction already
+    /// scoped to its creator sends nothing, and every way the server can lose
+    /// or change the setting (a rollback of the level that set it or of one
+    /// around it, a transaction begun by hand ending, another creator's
+    /// statement) makes the next `transaction` set it again.
+    @Test func theCreatorScopeIsSetOncePerTransactionAndNeverLost() throws {
+        let scratch = try PostgresScratch()
+        let db = scratch.database
+        let alice = CreatorStore(database: db, userID: "alice"), bob = CreatorStore(database: db, userID: "bob")
+        func expectScope(_ user: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let setting = try db.scalar("SELECT current_setting('rulec.user_id', true)")
+            #expect(setting == .text(user), sourceLocation: sourceLocation)
+        }
+        struct Stop: Error {}
+        // The session is bob's: a setting lost inside a transaction falls back to it.
+        _ = try bob.scalar("SELECT 1 WHERE :user IS NOT NULL")
+        try expectScope("bob")
+
+        try alice.transaction {
+            #expect(db.transactionScope?.depth == 1)
+            try alice.transaction {
+                // Not set again: the level that set it is still open.
+                #expect(db.transactionScope?.depth == 1)
+                try expectScope("alice")
+            }
+        }
+        #expect(db.transactionScope == nil)
+        try expectScope("bob")
+
+        try db.transaction {
+            // Set in a savepoint that is released: kept by the enclosing level.
+            try alice.transaction {}
+            #expect(db.transactionScope?.depth == 1)
+            try alice.transaction { try expectScope("alice") }
+            // Another creator's savepoint changes it for the rest of the transaction.
+            try bob.transaction {}
+            try expectScope("bob")
+            try alice.transaction { try expectScope("alice") }
+        }
+
+        try db.transaction {
+            // Set in a savepoint that is rolled back: undone with it.
+            #expect(throws: Stop.self) { try alice.transaction { throw Stop() } }
+            try expectScope("bob")
+            try alice.transaction { try expectScope("alice") }
+        }
+
+        try db.transaction {
+            // Set deeper, handed to a level that is then rolled back.
+            #expect(throws: Stop.self) {
+                try db.transaction {
+                    try alice.transaction {}
+                    throw Stop()
+                }
+            }
+            try expectScope("bob")
+            try alice.transaction { try expectScope("alice") }
+        }
+
+        try alice.transaction {
+            // Another creator's statement sets the session, which the transaction sees too.
+            _ = try bob.scalar("SELECT 1 WHERE :user IS NOT NULL")
+            try expectScope("bob")
+            try alice.transaction { try expectScope("alice") }
+            _ = try alice.scalar("SELECT 1 WHERE :user IS NOT NULL")
+        }
+
+        // A transaction begun by hand ends where `transaction` cannot see.
+        for _ in 0..<2 {
+            try db.execute("BEGIN")
+            try alice.transaction { try expectScope("alice") }
+            try db.execute("COMMIT")
+        }
+        #expect(db.transactionScope == nil)
+    }
+
     @Test func errorsCarrySQLStateAndTheSQL() throws {
         let scratch = try PostgresScratch()
         let db = scratch.database

@@ -18,7 +18,7 @@ extension ShadowStore {
         try source.database.transaction(.deferred) {
             // The first statement of the transaction: one snapshot for every table.
             try source.database.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", [])
-            try source.database.execute("SELECT set_config('rulec.user_id', ?, true)", [.text(source.userID)])
+            try source.database.scopeTransaction(to: source.userID)
             try target.transaction(.immediate) {
                 for table in tables {
                     try copy(table, from: source, into: target) { row in

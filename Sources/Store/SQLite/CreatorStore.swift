@@ -47,7 +47,7 @@ public struct CreatorStore: RowSource {
     public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
         guard database.dialect == .postgres else { return try database.transaction(kind, body) }
         return try database.transaction(kind) {
-            try database.execute("SELECT set_config('rulec.user_id', ?, true)", [.text(userID)])
+            try database.scopeTransaction(to: userID)
             return try body()
         }
     }
@@ -86,6 +86,7 @@ public struct CreatorStore: RowSource {
         if database.dialect == .postgres && database.scopedUserID != userID {
             try database.execute("SELECT set_config('rulec.user_id', ?, false)", [.text(userID)])
             database.scopedUserID = userID
+            database.sessionScopeChanged(to: userID)
         }
         let statement = try database.cachedStatement(sql)
         do {

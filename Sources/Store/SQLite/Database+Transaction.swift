@@ -53,12 +53,15 @@ extension Database {
             } else {
                 try execute("RELEASE \(savepoint)", [])
             }
+            // A creator scope this level set is handed to the level around it, or ends.
+            scopeOutlives(level: transactionDepth)
             return result
         } catch {
             // A failed rollback (say, SQLite already rolled back on a full disk)
             // must not hide the error that caused it.
             // A rollback undoes a `set_config` made inside it too.
             scopedUserID = nil
+            scopeRolledBack(level: transactionDepth)
             // Rolling back to this savepoint, or the whole transaction, ends any inner one pending.
             pendingRelease = nil
             if nested {

@@ -42,6 +42,10 @@ public final class Database {
     /// server (`Database+Transaction.swift`): it goes out with the next
     /// savepoint, or not at all when the transaction ends first.
     var pendingRelease: String?
+    /// On PostgreSQL, the creator the open transaction's `rulec.user_id` is set
+    /// to (`set_config(…, true)`) and the `transaction` level that holds the
+    /// setting (`Database+CreatorScope.swift`); nil when unknown.
+    var transactionScope: (userID: String, depth: Int)?
 
     public struct Options: Sendable {
         /// How long a statement waits for another writer before failing with SQLITE_BUSY.
