@@ -38,7 +38,7 @@ import Testing
         let estimator = PlanEstimator(store: store.creator("u"), program: program,
                                       context: EvaluationContext(now: now, zone: TimeZone(identifier: "UTC")!))
         let compiler = SQLCompiler(program: program, scope: .allFans)
-        guard case .aggregate(let aggregate, _)? = CollectionRead.all(in: program.segment(named: "s")!.condition, compiler: compiler).first else {
+        guard case .aggregate(let aggregate, _, _)? = CollectionRead.all(in: program.segment(named: "s")!.condition, compiler: compiler).first else {
             Issue.record("no aggregate read in \(condition)")
             return
         }
@@ -71,7 +71,7 @@ import Testing
         let estimator = PlanEstimator(store: creator, program: program,
                                       context: EvaluationContext(now: SeedOptions.defaultNow, zone: TimeZone(identifier: "UTC")!))
         let compiler = SQLCompiler(program: program, scope: .allFans)
-        guard case .aggregate(let aggregate, _)? = CollectionRead.all(in: program.segment(named: "s")!.condition, compiler: compiler).first else {
+        guard case .aggregate(let aggregate, _, _)? = CollectionRead.all(in: program.segment(named: "s")!.condition, compiler: compiler).first else {
             Issue.record("no aggregate read")
             return
         }

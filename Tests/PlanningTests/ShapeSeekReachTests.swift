@@ -14,7 +14,7 @@ import Testing
     static func bound(_ condition: String) throws -> ShapeChooser.SeekBound {
         let program = try checkedProgram("segment s { \(condition) }")
         let compiler = SQLCompiler(program: program, scope: .allFans)
-        guard case .aggregate(let aggregate, let collection)? = CollectionRead.all(in: program.segment(named: "s")!.condition,
+        guard case .aggregate(let aggregate, let collection, _)? = CollectionRead.all(in: program.segment(named: "s")!.condition,
                                                                                    compiler: compiler).first else {
             throw TestFailure(message: "no aggregate read in \(condition)")
         }

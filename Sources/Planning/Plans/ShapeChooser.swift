@@ -5,7 +5,10 @@ import Syntax
 /// One collection a conjunct reads: an aggregate over it, or a list kept as
 /// rows (`x in fan.tags`).
 enum CollectionRead {
-    case aggregate(Aggregate, CollectionSpec)
+    /// An aggregate's rows; with `threshold` when its conjunct is a threshold
+    /// on its extreme, compiled as an `exists` with the comparison as one more
+    /// row filter (`SQLCompiler.Threshold`), and costed as one.
+    case aggregate(Aggregate, CollectionSpec, threshold: SQLCompiler.Threshold? = nil)
     case list(table: String, column: String)
 
     /// Every collection the conjunct reads, looking into segments it names.
@@ -19,7 +22,13 @@ enum CollectionRead {
                 default: break
                 }
                 return
-            case .comparison(let op, let lhs, let rhs) where op == .in || op == .notIn:
+            case .comparison(let op, let lhs, let rhs):
+                if let threshold = compiler.threshold(op, lhs, rhs) {
+                    // K does not depend on the fan: it reads no collection.
+                    found.append(.aggregate(threshold.aggregate, threshold.collection, threshold: threshold))
+                    return
+                }
+                guard op == .in || op == .notIn else { break }
                 if let list = compiler.fanList(rhs) {
                     found.append(.list(table: list.table, column: list.column))
                     visit(lhs)
@@ -263,9 +272,9 @@ enum ShapeChooser {
         // collection: all of them (rows per fan), the window's and the `where`
         // filter's share, and the fans left (the set's groups).
         var sampled: PlanEstimator.SampledRows?
-        if case .aggregate(let aggregate, _) = read, !estimator.isPostgres {
+        if case .aggregate(let aggregate, _, let threshold) = read, !estimator.isPostgres {
             let windowReadsFan = aggregate.window.map { compiler.dependsOnFan($0) } ?? false
-            sampled = (try? compiler.rowPredicates(of: aggregate)).flatMap {
+            sampled = (try? compiler.rowPredicates(of: aggregate, threshold: threshold)).flatMap {
                 estimator.sampledRows(table, alias: $0.alias, window: windowReadsFan ? nil : $0.window, filter: $0.filter)
             }
         }
@@ -281,7 +290,7 @@ enum ShapeChooser {
                                                  : "\(table): \(rowsHow) (no index by \(column))"
             return ReadCost(perCandidate: { seek, rows in seek + w.fanRow * min(rows, 1) }, fanOrder: rows * (w.scanRow + w.setInsert), timeIndex: nil, setSize: rows,
                             correlatedHow: "\(table): a seek and the fan's rows of one \(column)", groupedHow: how)
-        case .aggregate(let aggregate, let collection):
+        case .aggregate(let aggregate, let collection, let threshold):
             let covered = estimator.perFanIndexCovers(table, columns: columns(read: aggregate, collection, compiler: compiler))
             let windowReadsFan = aggregate.window.map { compiler.dependsOnFan($0) } ?? false
             // Rows in the window, and whether a time index can read them alone.
@@ -307,12 +316,13 @@ enum ShapeChooser {
                 }
             }
             var figures = AggregateFigures(total: total, window: window, fans: estimator.fans, covered: covered,
-                                           stops: aggregate.function == .exists, timeIndexUsable: timeIndexUsable)
+                                           stops: aggregate.function == .exists || threshold != nil, timeIndexUsable: timeIndexUsable)
             if let sampled {
                 figures.passing = sampled.window > 0 ? window * Double(sampled.passing) / Double(sampled.window) : Double(sampled.passing) * estimator.sampleScale
                 figures.groups = Double(sampled.groups) * estimator.sampleScale
                 let passing = ShapeDecision.rounded(min(window, figures.passing!))
-                windowHow += aggregate.filter == nil ? "" : "; about \(passing) pass the filter (\(sampled.passing) of \(sampled.window) sampled)"
+                windowHow += aggregate.filter == nil && threshold == nil ? ""
+                    : "; about \(passing) pass the \(threshold == nil ? "filter" : aggregate.filter == nil ? "threshold" : "filter and the threshold") (\(sampled.passing) of \(sampled.window) sampled)"
                 windowHow += "; about \(ShapeDecision.rounded(min(figures.groups!, estimator.fans))) fans with such rows (\(sampled.groups) sampled)"
                 (figures.seekShare, figures.seekInWindow) = seekBound(of: aggregate, collection, windowCounted: windowCounted, compiler: compiler)
                     .reach(indexes: estimator.perFanIndexes(of: table), total: total, window: window, passing: min(window, figures.passing!))
@@ -341,7 +351,7 @@ enum ShapeChooser {
             }
             for read in reads {
                 questions.append(PlanEstimator.rowsQuery(read.table))
-                if case .aggregate(let aggregate, let collection) = read, let duration = aggregate.window,
+                if case .aggregate(let aggregate, let collection, _) = read, let duration = aggregate.window,
                    !compiler.dependsOnFan(duration), let start = try? compiler.windowStart(duration) {
                     questions.append(PlanEstimator.windowQuery(read.table, column: collection.timeField.column, start: start))
                 }
@@ -433,7 +443,7 @@ enum ShapeChooser {
 extension CollectionRead {
     var table: String {
         switch self {
-        case .aggregate(_, let collection): collection.table
+        case .aggregate(_, let collection, _): collection.table
         case .list(let table, _): table
         }
     }

@@ -59,18 +59,22 @@ extension SQLCompiler {
         }
     }
 
-    /// For estimating (`PlanEstimator.filtered`): the aggregate's collection
+    /// For estimating (`PlanEstimator.sampledRows`): the aggregate's collection
     /// table, an alias for its rows, and its window and `where` filter as
-    /// predicates on them, each nil when there is none. Throws when a part
-    /// cannot be compiled (a filter reading the fan, say).
-    func rowPredicates(of aggregate: Aggregate) throws -> (alias: String, window: PlanSQL?, filter: PlanSQL?) {
+    /// predicates on them, each nil when there is none; a threshold's
+    /// comparison (`SQLCompiler.Threshold`) is part of the filter. Throws when a
+    /// part cannot be compiled (a filter reading the fan, say).
+    func rowPredicates(of aggregate: Aggregate, threshold: Threshold? = nil) throws -> (alias: String, window: PlanSQL?, filter: PlanSQL?) {
         let (collection, _) = try resolve(aggregate)
         let windowStart = try aggregate.window.map { try self.windowStart($0) }
         return try withElementAlias { alias in
             let window = windowStart.map { start -> PlanSQL in
                 "\(raw: alias).\(raw: collection.timeField.column) BETWEEN \(start) AND \(bind(.now))"
             }
-            return (alias, window, try aggregate.filter.map { try condition($0, .positive) })
+            let filter = try aggregate.filter.map { try condition($0, .positive) }
+            guard let threshold else { return (alias, window, filter) }
+            let passes = thresholdPredicate(threshold, alias: alias)
+            return (alias, window, filter.map { "(\($0)) AND \(passes)" } ?? passes)
         }
     }
 
