@@ -321,8 +321,9 @@ enum ShapeChooser {
                 figures.passing = sampled.window > 0 ? window * Double(sampled.passing) / Double(sampled.window) : Double(sampled.passing) * estimator.sampleScale
                 figures.groups = Double(sampled.groups) * estimator.sampleScale
                 let passing = ShapeDecision.rounded(min(window, figures.passing!))
-                windowHow += aggregate.filter == nil && threshold == nil ? ""
-                    : "; about \(passing) pass the \(threshold == nil ? "filter" : aggregate.filter == nil ? "threshold" : "filter and the threshold") (\(sampled.passing) of \(sampled.window) sampled)"
+                let rowTest = threshold?.rowTest != nil
+                windowHow += aggregate.filter == nil && !rowTest ? ""
+                    : "; about \(passing) pass the \(!rowTest ? "filter" : aggregate.filter == nil ? "threshold" : "filter and the threshold") (\(sampled.passing) of \(sampled.window) sampled)"
                 windowHow += "; about \(ShapeDecision.rounded(min(figures.groups!, estimator.fans))) fans with such rows (\(sampled.groups) sampled)"
                 (figures.seekShare, figures.seekInWindow) = seekBound(of: aggregate, collection, windowCounted: windowCounted, compiler: compiler)
                     .reach(indexes: estimator.perFanIndexes(of: table), total: total, window: window, passing: min(window, figures.passing!))

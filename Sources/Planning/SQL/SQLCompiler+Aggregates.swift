@@ -72,8 +72,7 @@ extension SQLCompiler {
                 "\(raw: alias).\(raw: collection.timeField.column) BETWEEN \(start) AND \(bind(.now))"
             }
             let filter = try aggregate.filter.map { try condition($0, .positive) }
-            guard let threshold else { return (alias, window, filter) }
-            let passes = thresholdPredicate(threshold, alias: alias)
+            guard let passes = threshold.flatMap({ thresholdPredicate($0, alias: alias) }) else { return (alias, window, filter) }
             return (alias, window, filter.map { "(\($0)) AND \(passes)" } ?? passes)
         }
     }

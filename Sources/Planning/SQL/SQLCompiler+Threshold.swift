@@ -3,19 +3,21 @@ import Syntax
 
 /// `max(C.f …) >= K` or `> K`, and `min(C.f …) <= K` or `< K`, for a K that
 /// does not depend on the fan, as "some row passes": an `exists` over the
-/// aggregate's rows with `f op K` as one more row filter.
+/// aggregate's rows with `f op K` as one more row filter. `count(C …) >= 1`
+/// (or `> 0`) is "some row" alone: the `exists` itself.
 ///
 /// Exact: the extreme of the non-null values passes when one of them does
 /// (the evaluator and SQL both skip null values, and order numbers, money,
 /// durations and times alike); over no value the extreme is null, for which
 /// every comparison is false, as `exists` over no row is; a null K passes no
 /// row and no extreme. The other operators need every row (`max < K`) or a
-/// row at all (`max == K`), so they keep the aggregate. Strings and enums keep
-/// it too: their order in SQL is the collation's, which only the aggregate's
-/// own comparison is known to follow.
+/// row at all (`max == K`), so they keep the aggregate, as does a count
+/// compared with anything else. Strings and enums keep it too: their order in
+/// SQL is the collation's, which only the aggregate's own comparison is known
+/// to follow.
 ///
 /// Why: the `exists` stops at a fan's first passing row and never computes the
-/// extreme, and its grouped set is the passing rows' fans, with no grouping.
+/// extreme or the count, and its grouped set is the passing rows' fans, with no grouping.
 /// On the 100,000-fan seed, `max(fan.transactions.amount within 365d) >= $50`
 /// behind a spend filter matching 10% of the fans took 35 ms as a correlated
 /// `max` and 25 ms as this `EXISTS` (sqlite3 shell); over the other 90%, as a
@@ -24,21 +26,30 @@ extension SQLCompiler {
     struct Threshold {
         var aggregate: Aggregate
         var collection: CollectionSpec
+        /// The comparison each row may pass; nil for a count (any row passes).
+        var rowTest: RowTest?
+    }
+
+    /// `column op other`, with the aggregate's side on the left.
+    struct RowTest {
         var column: String
-        /// With the aggregate on the left.
         var op: ComparisonOperator
         var other: Expr
     }
 
-    /// The conjunct `lhs op rhs` as a threshold on an extreme, or nil.
+    /// The conjunct `lhs op rhs` as a threshold on an extreme or a count, or nil.
     func threshold(_ op: ComparisonOperator, _ lhs: Expr, _ rhs: Expr) -> Threshold? {
-        guard let (aggregate, onLeft, other) = aggregateOperand(lhs, rhs),
-              case .collectionField(let collection, let field)? = program.resolution(of: aggregate.source),
-              Self.thresholdTypes.contains(field.type) else { return nil }
+        guard let (aggregate, onLeft, other) = aggregateOperand(lhs, rhs) else { return nil }
         let op = onLeft ? op : op.mirrored
-        switch (aggregate.function, op) {
-        case (.max, .greaterOrEqual), (.max, .greater), (.min, .lessOrEqual), (.min, .less):
-            return Threshold(aggregate: aggregate, collection: collection, column: field.column, op: op, other: other)
+        switch (program.resolution(of: aggregate.source), aggregate.function, op) {
+        case (.collectionField(let collection, let field)?, .max, .greaterOrEqual), (.collectionField(let collection, let field)?, .max, .greater),
+             (.collectionField(let collection, let field)?, .min, .lessOrEqual), (.collectionField(let collection, let field)?, .min, .less):
+            guard Self.thresholdTypes.contains(field.type) else { return nil }
+            return Threshold(aggregate: aggregate, collection: collection, rowTest: RowTest(column: field.column, op: op, other: other))
+        case (.collection(let collection)?, .count, .greaterOrEqual), (.collection(let collection)?, .count, .greater):
+            // Some row: `>= 1` or `> 0`, known before the query runs.
+            guard case .int(let k)? = staticValue(other), k == (op == .greater ? 0 : 1) else { return nil }
+            return Threshold(aggregate: aggregate, collection: collection, rowTest: nil)
         default:
             return nil
         }
@@ -46,16 +57,16 @@ extension SQLCompiler {
 
     static let thresholdTypes: Set<ExprType> = [.int, .number, .money, .duration, .timestamp]
 
-    /// `c.f op K` for the rows under `alias`.
-    func thresholdPredicate(_ threshold: Threshold, alias: String) -> PlanSQL {
-        "\(raw: alias).\(raw: threshold.column) \(raw: sqlOperator(threshold.op)) \(bind(.expression(threshold.other)))"
+    /// `c.f op K` for the rows under `alias`; nil when any row passes.
+    func thresholdPredicate(_ threshold: Threshold, alias: String) -> PlanSQL? {
+        threshold.rowTest.map { "\(raw: alias).\(raw: $0.column) \(raw: sqlOperator($0.op)) \(bind(.expression($0.other)))" }
     }
 
     /// The threshold's rows: `from` (`FROM … WHERE …` of the aggregate's rows)
     /// with the comparison added, for `body` to select from.
     func thresholdRows(_ threshold: Threshold, correlated: Bool, _ body: (_ alias: String, _ from: PlanSQL) -> PlanSQL) throws -> PlanSQL {
         try rows(of: threshold.aggregate, correlated: correlated) { alias, from in
-            body(alias, from + " AND " + thresholdPredicate(threshold, alias: alias))
+            body(alias, thresholdPredicate(threshold, alias: alias).map { from + " AND " + $0 } ?? from)
         }
     }
 
