@@ -85,13 +85,12 @@ extension SQLCompiler {
     }
 
     /// `exists(C …)` as a condition: a semi-join over all fans, EXISTS for one.
-    func existsCondition(_ aggregate: Aggregate) throws -> PlanSQL {
-        if buildsSets {
-            return try rows(of: aggregate, correlated: false) { alias, from in
-                .fanIn("SELECT \(raw: alias).fan_id \(from)")
-            }
+    /// `passing` adds a test on each row (a threshold's, `SQLCompiler+Threshold.swift`).
+    func existsCondition(_ aggregate: Aggregate, passing: (_ alias: String) -> PlanSQL? = { _ in nil }) throws -> PlanSQL {
+        try rows(of: aggregate, correlated: !buildsSets) { alias, from in
+            let rows = passing(alias).map { from + " AND " + $0 } ?? from
+            return buildsSets ? .fanIn("SELECT \(raw: alias).fan_id \(rows)") : "EXISTS (SELECT 1 \(rows))"
         }
-        return try rows(of: aggregate, correlated: true) { _, from in "EXISTS (SELECT 1 \(from))" }
     }
 
     /// `AGG op X` over all fans, with X independent of the fan, as one grouped

@@ -62,23 +62,9 @@ extension SQLCompiler {
         threshold.rowTest.map { "\(raw: alias).\(raw: $0.column) \(raw: sqlOperator($0.op)) \(bind(.expression($0.other)))" }
     }
 
-    /// The threshold's rows: `from` (`FROM … WHERE …` of the aggregate's rows)
-    /// with the comparison added, for `body` to select from.
-    func thresholdRows(_ threshold: Threshold, correlated: Bool, _ body: (_ alias: String, _ from: PlanSQL) -> PlanSQL) throws -> PlanSQL {
-        try rows(of: threshold.aggregate, correlated: correlated) { alias, from in
-            body(alias, thresholdPredicate(threshold, alias: alias).map { from + " AND " + $0 } ?? from)
-        }
-    }
-
-    /// For one fan: `EXISTS (SELECT 1 FROM … AND c.f op K)`.
-    func correlatedThreshold(_ op: ComparisonOperator, _ lhs: Expr, _ rhs: Expr) throws -> PlanSQL? {
+    /// The threshold as a condition: `exists` over its rows that pass.
+    func thresholdCondition(_ op: ComparisonOperator, _ lhs: Expr, _ rhs: Expr) throws -> PlanSQL? {
         guard let threshold = threshold(op, lhs, rhs) else { return nil }
-        return try thresholdRows(threshold, correlated: true) { _, from in "EXISTS (SELECT 1 \(from))" }
-    }
-
-    /// Over all fans: the fans with a passing row.
-    func groupedThreshold(_ op: ComparisonOperator, _ lhs: Expr, _ rhs: Expr) throws -> PlanSQL? {
-        guard buildsSets, let threshold = threshold(op, lhs, rhs) else { return nil }
-        return try thresholdRows(threshold, correlated: false) { alias, from in .fanIn("SELECT \(raw: alias).fan_id \(from)") }
+        return try existsCondition(threshold.aggregate) { alias in thresholdPredicate(threshold, alias: alias) }
     }
 }

@@ -93,11 +93,10 @@ final class SQLCompiler {
             return try listMembership(lhs, list, negated: op == .notIn)
         }
         if op == .matches { throw ResidualReason(message: "regular expressions run in the evaluator (ICU semantics)") }
-        if let semi = try groupedThreshold(op, lhs, rhs) { return semi }
+        if let exists = try thresholdCondition(op, lhs, rhs) { return exists }
         if let semi = try aggregateComparison(op, lhs, rhs) { return semi }
         if let semi = try scoreComparison(op, lhs, rhs) { return semi }
         if let average = try correlatedMoneyAverage(op, lhs, rhs) { return exact(average, mode) }
-        if let exists = try correlatedThreshold(op, lhs, rhs) { return exists }
         if op == .notIn {
             // `x not in L` holds for a present x equal to no item. A null item
             // equals nothing, so unlike SQL's NOT IN it cannot make the answer
