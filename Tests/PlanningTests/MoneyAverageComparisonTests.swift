@@ -52,25 +52,9 @@ import Testing
                 conditions.append("not (avg(fan.transactions.amount) \(op) (\(k)))")
             }
         }
-        let program = try checkedProgram(conditions.enumerated().map { "segment s\($0.offset) { \($0.element) }" }.joined(separator: "\n"))
-        let executor = PlanExecutor(store: creator, program: program)
-        let context = EvaluationContext(now: 1_773_671_400, zone: TimeZone(identifier: "UTC")!)
-        let fans = try executor.evaluatorFanIDs(nil, context: context)
-        var splits = 0
-        for (segment, condition) in zip(program.segments, conditions) {
-            let expected = try executor.evaluatorFanIDs(segment.condition, context: context)
-            if !expected.isEmpty && expected.count < fans.count { splits += 1 }
-            for shape in [PlanShape.grouped, .correlated] {
-                let plan = PlanBuilder.plan(segment.condition, program: program, scope: .allFans, forcing: shape, dialect: dialect)
-                #expect(plan.residual.isEmpty, "\(condition) runs in SQL")
-                #expect(plan.sql.contains("sum(2 * ") && !plan.sql.contains("count(") && !plan.sql.contains("%") && !plan.sql.contains("rulec_money_avg"),
-                        "\(condition) (\(shape)) compares one sum:\n\(plan.sql)")
-                #expect(try executor.fanIDs(plan, context: context) == expected, "\(condition) (\(shape))\n\(plan.sql)")
-            }
-            let single = PlanBuilder.plan(segment.condition, program: program, scope: .oneFan, dialect: dialect)
-            var oneByOne: [Int64] = []
-            for fan in fans { oneByOne += try executor.fanIDs(single, context: context, fanID: fan) }
-            #expect(oneByOne == expected, "\(condition) (one fan)\n\(single.sql)")
+        let splits = try expectPlansAgreeWithEvaluator(conditions, on: creator, dialect: dialect, now: 1_773_671_400) { index, shape, plan in
+            #expect(plan.sql.contains("sum(2 * ") && !plan.sql.contains("count(") && !plan.sql.contains("%") && !plan.sql.contains("rulec_money_avg"),
+                    "\(conditions[index]) (\(shape)) compares one sum:\n\(plan.sql)")
         }
         // Most conditions split the fans, so agreeing means something.
         #expect(splits >= conditions.count * 3 / 4)
