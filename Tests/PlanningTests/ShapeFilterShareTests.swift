@@ -77,7 +77,7 @@ import Testing
         }
         let predicates = try compiler.rowPredicates(of: aggregate)
         let sampled = estimator.sampledRows("fan_transactions", alias: predicates.alias, window: predicates.window, filter: predicates.filter)
-        #expect(sampled == PlanEstimator.SampledRows(rows: 0, window: 0, passing: 0, groups: 0))
+        #expect(sampled == PlanEstimator.SampledRows(rows: 0, window: 0, filtered: 0, passing: 0, groups: 0))
     }
 
     /// The figures of the 100,000-fan seed at a 10% spend filter: 89,551

@@ -266,30 +266,33 @@ public final class PlanEstimator {
     struct SampledRows: Equatable {
         var rows: Int
         var window: Int
+        /// In the window and passing the filter; and passing `passes` too
+        /// (a threshold's row test), the same without one.
+        var filtered: Int
         var passing: Int
         var groups: Int
     }
 
-    func sampledRows(_ table: String, alias: String, window: PlanSQL?, filter: PlanSQL?) -> SampledRows? {
+    func sampledRows(_ table: String, alias: String, window: PlanSQL?, filter: PlanSQL?, passes: PlanSQL? = nil) -> SampledRows? {
         guard !isPostgres else { return nil }
-        let both: PlanSQL? = switch (window, filter) {
-        case (let w?, let f?): "\(w) AND (\(f))"
-        case (let w?, nil): w
-        case (nil, let f?): f
-        case (nil, nil): nil
+        func all(_ parts: [PlanSQL?]) -> PlanSQL? {
+            let present = parts.compactMap { $0 }
+            return present.isEmpty ? nil : PlanSQL.joined(present.map { "(\($0))" }, separator: " AND ")
         }
-        let inWindow: PlanSQL = window.map { "count(CASE WHEN \($0) THEN 1 END)" } ?? "count(*)"
-        let passing: PlanSQL = both.map { "count(CASE WHEN \($0) THEN 1 END)" } ?? "count(*)"
-        let groups: PlanSQL = both.map { "count(DISTINCT CASE WHEN \($0) THEN \(raw: alias).fan_id END)" } ?? "count(DISTINCT \(raw: alias).fan_id)"
+        func rows(_ predicate: PlanSQL?) -> PlanSQL { predicate.map { "count(CASE WHEN \($0) THEN 1 END)" } ?? "count(*)" }
+        let filtered = all([window, filter]), passing = all([window, filter, passes])
+        let groups: PlanSQL = passing.map { "count(DISTINCT CASE WHEN \($0) THEN \(raw: alias).fan_id END)" } ?? "count(DISTINCT \(raw: alias).fan_id)"
         let index = store.database.dialect == .postgres ? "" : " INDEXED BY \(table)_by_fan"
         guard let runs = perRun({ low, high in
-            "SELECT count(*) AS n, \(inWindow) AS w, \(passing) AS p, \(groups) AS g FROM \(raw: table) \(raw: alias)\(raw: index) WHERE \(raw: alias).user_id = \(PlanSQL.creator) AND \(raw: alias).fan_id BETWEEN \(low) AND \(high)"
+            // Without a row test the filtered rows are the passing ones: not counted twice.
+            "SELECT count(*) AS n, \(rows(window)) AS w, \(passes == nil ? "0" : rows(filtered)) AS f, \(rows(passing)) AS p, \(groups) AS g FROM \(raw: table) \(raw: alias)\(raw: index) WHERE \(raw: alias).user_id = \(PlanSQL.creator) AND \(raw: alias).fan_id BETWEEN \(low) AND \(high)"
         }) else { return nil }
-        let query: PlanSQL = "SELECT sum(n), sum(w), sum(p), sum(g) FROM (\(runs)) AS runs"
-        guard let row = try? rows(query).first, row.count == 4,
-              let total = row[0].int64, let inside = row[1].int64, let passed = row[2].int64, let fans = row[3].int64 else { return nil }
+        let query: PlanSQL = "SELECT sum(n), sum(w), sum(f), sum(p), sum(g) FROM (\(runs)) AS runs"
+        guard let row = try? self.rows(query).first, row.count == 5,
+              let total = row[0].int64, let inside = row[1].int64, let kept = row[2].int64,
+              let passed = row[3].int64, let fans = row[4].int64 else { return nil }
         if perFan[table] == nil, let sample, sample.size > 0 { perFan[table] = Double(total) / Double(sample.size) }
-        return SampledRows(rows: Int(total), window: Int(inside), passing: Int(passed), groups: Int(fans))
+        return SampledRows(rows: Int(total), window: Int(inside), filtered: Int(passes == nil ? passed : kept), passing: Int(passed), groups: Int(fans))
     }
 
     /// The sample's scale: the creator's fans per sampled fan (1 when the sample holds them all).

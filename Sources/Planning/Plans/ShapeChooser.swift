@@ -275,7 +275,7 @@ enum ShapeChooser {
         if case .aggregate(let aggregate, _, let threshold) = read, !estimator.isPostgres {
             let windowReadsFan = aggregate.window.map { compiler.dependsOnFan($0) } ?? false
             sampled = (try? compiler.rowPredicates(of: aggregate, threshold: threshold)).flatMap {
-                estimator.sampledRows(table, alias: $0.alias, window: windowReadsFan ? nil : $0.window, filter: $0.filter)
+                estimator.sampledRows(table, alias: $0.alias, window: windowReadsFan ? nil : $0.window, filter: $0.filter, passes: $0.passes)
             }
         }
         let perFan = estimator.rowsPerFan(of: table)
@@ -315,21 +315,28 @@ enum ShapeChooser {
                     windowHow = "the window could not be counted"
                 }
             }
+            // A threshold stops at its first passing row; without the sample's
+            // count of such rows (PostgreSQL) it is priced as the aggregate it replaces.
+            let stops = aggregate.function == .exists || threshold.map { $0.rowTest == nil || sampled != nil } ?? false
             var figures = AggregateFigures(total: total, window: window, fans: estimator.fans, covered: covered,
-                                           stops: aggregate.function == .exists || threshold != nil, timeIndexUsable: timeIndexUsable)
+                                           stops: stops, timeIndexUsable: timeIndexUsable)
             if let sampled {
-                figures.passing = sampled.window > 0 ? window * Double(sampled.passing) / Double(sampled.window) : Double(sampled.passing) * estimator.sampleScale
+                func inWindow(_ sampledRows: Int) -> Double {
+                    sampled.window > 0 ? window * Double(sampledRows) / Double(sampled.window) : Double(sampledRows) * estimator.sampleScale
+                }
+                figures.passing = inWindow(sampled.passing)
                 figures.groups = Double(sampled.groups) * estimator.sampleScale
                 let passing = ShapeDecision.rounded(min(window, figures.passing!))
                 let rowTest = threshold?.rowTest != nil
                 windowHow += aggregate.filter == nil && !rowTest ? ""
                     : "; about \(passing) pass the \(!rowTest ? "filter" : aggregate.filter == nil ? "threshold" : "filter and the threshold") (\(sampled.passing) of \(sampled.window) sampled)"
                 windowHow += "; about \(ShapeDecision.rounded(min(figures.groups!, estimator.fans))) fans with such rows (\(sampled.groups) sampled)"
+                // The seek is bounded by the filter's equalities, never by a threshold's
+                // range: it reaches the rows that pass the filter.
                 (figures.seekShare, figures.seekInWindow) = seekBound(of: aggregate, collection, windowCounted: windowCounted, compiler: compiler)
-                    .reach(indexes: estimator.perFanIndexes(of: table), total: total, window: window, passing: min(window, figures.passing!))
+                    .reach(indexes: estimator.perFanIndexes(of: table), total: total, window: window, passing: min(window, inWindow(sampled.filtered)))
             }
             let (perCandidate, fanOrder, timeIndex) = figures.costs(w)
-            let stops = figures.stops
             let coverage = covered ? "the per-fan index holds every column read" : "table rows fetched for the columns the index lacks"
             let seekReads = figures.seekShare < 1 ? " (the seek reads \(String(format: "%.0f", figures.seekShare * 100))% of them)" : ""
             return ReadCost(perCandidate: perCandidate, fanOrder: fanOrder, timeIndex: timeIndex, setSize: figures.setSize,

@@ -61,19 +61,19 @@ extension SQLCompiler {
 
     /// For estimating (`PlanEstimator.sampledRows`): the aggregate's collection
     /// table, an alias for its rows, and its window and `where` filter as
-    /// predicates on them, each nil when there is none; a threshold's
-    /// comparison (`SQLCompiler.Threshold`) is part of the filter. Throws when a
-    /// part cannot be compiled (a filter reading the fan, say).
-    func rowPredicates(of aggregate: Aggregate, threshold: Threshold? = nil) throws -> (alias: String, window: PlanSQL?, filter: PlanSQL?) {
+    /// predicates on them, each nil when there is none; `passes`, a
+    /// threshold's row test (`SQLCompiler.Threshold`), nil without one. Throws
+    /// when a part cannot be compiled (a filter reading the fan, say).
+    func rowPredicates(of aggregate: Aggregate, threshold: Threshold? = nil) throws
+        -> (alias: String, window: PlanSQL?, filter: PlanSQL?, passes: PlanSQL?) {
         let (collection, _) = try resolve(aggregate)
         let windowStart = try aggregate.window.map { try self.windowStart($0) }
         return try withElementAlias { alias in
             let window = windowStart.map { start -> PlanSQL in
                 "\(raw: alias).\(raw: collection.timeField.column) BETWEEN \(start) AND \(bind(.now))"
             }
-            let filter = try aggregate.filter.map { try condition($0, .positive) }
-            guard let passes = threshold.flatMap({ thresholdPredicate($0, alias: alias) }) else { return (alias, window, filter) }
-            return (alias, window, filter.map { "(\($0)) AND \(passes)" } ?? passes)
+            return (alias, window, try aggregate.filter.map { try condition($0, .positive) },
+                    threshold.flatMap { thresholdPredicate($0, alias: alias) })
         }
     }
 
