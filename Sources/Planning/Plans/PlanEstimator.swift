@@ -279,16 +279,16 @@ public final class PlanEstimator {
             let present = parts.compactMap { $0 }
             return present.isEmpty ? nil : PlanSQL.joined(present.map { "(\($0))" }, separator: " AND ")
         }
-        func rows(_ predicate: PlanSQL?) -> PlanSQL { predicate.map { "count(CASE WHEN \($0) THEN 1 END)" } ?? "count(*)" }
+        func counted(_ predicate: PlanSQL?) -> PlanSQL { predicate.map { "count(CASE WHEN \($0) THEN 1 END)" } ?? "count(*)" }
         let filtered = all([window, filter]), passing = all([window, filter, passes])
         let groups: PlanSQL = passing.map { "count(DISTINCT CASE WHEN \($0) THEN \(raw: alias).fan_id END)" } ?? "count(DISTINCT \(raw: alias).fan_id)"
         let index = store.database.dialect == .postgres ? "" : " INDEXED BY \(table)_by_fan"
         guard let runs = perRun({ low, high in
             // Without a row test the filtered rows are the passing ones: not counted twice.
-            "SELECT count(*) AS n, \(rows(window)) AS w, \(passes == nil ? "0" : rows(filtered)) AS f, \(rows(passing)) AS p, \(groups) AS g FROM \(raw: table) \(raw: alias)\(raw: index) WHERE \(raw: alias).user_id = \(PlanSQL.creator) AND \(raw: alias).fan_id BETWEEN \(low) AND \(high)"
+            "SELECT count(*) AS n, \(counted(window)) AS w, \(passes == nil ? "0" : counted(filtered)) AS f, \(counted(passing)) AS p, \(groups) AS g FROM \(raw: table) \(raw: alias)\(raw: index) WHERE \(raw: alias).user_id = \(PlanSQL.creator) AND \(raw: alias).fan_id BETWEEN \(low) AND \(high)"
         }) else { return nil }
         let query: PlanSQL = "SELECT sum(n), sum(w), sum(f), sum(p), sum(g) FROM (\(runs)) AS runs"
-        guard let row = try? self.rows(query).first, row.count == 5,
+        guard let row = try? rows(query).first, row.count == 5,
               let total = row[0].int64, let inside = row[1].int64, let kept = row[2].int64,
               let passed = row[3].int64, let fans = row[4].int64 else { return nil }
         if perFan[table] == nil, let sample, sample.size > 0 { perFan[table] = Double(total) / Double(sample.size) }

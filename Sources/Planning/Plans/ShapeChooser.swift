@@ -6,8 +6,8 @@ import Syntax
 /// rows (`x in fan.tags`).
 enum CollectionRead {
     /// An aggregate's rows; with `threshold` when its conjunct is a threshold
-    /// on its extreme, compiled as an `exists` with the comparison as one more
-    /// row filter (`SQLCompiler.Threshold`), and costed as one.
+    /// on its extreme or count, compiled as an `exists` (with the comparison as
+    /// one more row filter for an extreme; `SQLCompiler.Threshold`), and costed as one.
     case aggregate(Aggregate, CollectionSpec, threshold: SQLCompiler.Threshold? = nil)
     case list(table: String, column: String)
 
