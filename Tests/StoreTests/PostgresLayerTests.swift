@@ -259,6 +259,64 @@ struct PostgresLayerTests {
             try db.execute("COMMIT")
         }
         #expect(db.transactionScope == nil)
+        // Two levels inside one begun by hand: the inner release waits, the outer
+        // goes at once and takes it along, so the next savepoint releases nothing stale.
+        try db.execute("BEGIN")
+        try alice.transaction { try alice.transaction {} }
+        try alice.transaction { try expectScope("alice") }
+        try db.execute("COMMIT")
+    }
+
+    /// A creator's statement runs under its own scope, whichever value is in
+    /// effect: the session's or the transaction's (`CreatorStore.scopedStatement`
+    /// compares with the value in effect, not the session's alone).
+    @Test func aStatementRunsUnderItsCreatorWhateverTheTransactionSet() throws {
+        let scratch = try PostgresScratch()
+        let db = scratch.database
+        let alice = CreatorStore(database: db, userID: "alice"), bob = CreatorStore(database: db, userID: "bob")
+        func scope(_ store: CreatorStore) throws -> SQLValue {
+            try store.scalar("SELECT current_setting('rulec.user_id', true) WHERE :user IS NOT NULL")
+        }
+        // The session is bob's; alice's transaction sets its own; bob's statement inside it.
+        #expect(try scope(bob) == .text("bob"))
+        try alice.transaction {
+            let inside = (try scope(bob), try scope(alice))
+            #expect(inside == (.text("bob"), .text("alice")))
+        }
+        // The session is alice's; bob's savepoint sets bob for the rest of alice's transaction.
+        #expect(try scope(alice) == .text("alice"))
+        try alice.transaction {
+            try bob.transaction {}
+            let after = try scope(alice)
+            #expect(after == .text("alice"))
+        }
+        #expect(try scope(bob) == .text("bob"))
+    }
+
+    /// A failure caught without a savepoint aborts a PostgreSQL transaction, and
+    /// the server answers COMMIT with a rollback and no error: `transaction`
+    /// refuses to report that as a commit.
+    @Test func aCommitAfterACaughtFailureIsAnErrorNotASilentRollback() throws {
+        let scratch = try PostgresScratch()
+        let db = scratch.database
+        try db.execute("CREATE TABLE t (n bigint)")
+        do {
+            try db.transaction {
+                try db.execute("INSERT INTO t (n) VALUES (?)", [.integer(1)])
+                _ = try? db.scalar("SELECT 1 / 0")
+            }
+            Issue.record("the transaction reported a commit")
+        } catch let error as SQLiteError {
+            #expect(error.sqlState == "25P02")
+        }
+        #expect(!db.isInTransaction)
+        #expect(try db.scalar("SELECT count(*) FROM t") == .integer(0))
+        // Caught inside a savepoint (`recoverable`), the failure leaves the transaction usable.
+        try db.transaction {
+            try db.execute("INSERT INTO t (n) VALUES (?)", [.integer(2)])
+            _ = try? db.transaction { try db.scalar("SELECT 1 / 0") }
+        }
+        #expect(try db.scalar("SELECT count(*) FROM t") == .integer(1))
     }
 
     @Test func errorsCarrySQLStateAndTheSQL() throws {

@@ -46,6 +46,8 @@ struct LibPQ: @unchecked Sendable {
     static let connectionOK: Int32 = 0
     static let emptyQuery: Int32 = 0, commandOK: Int32 = 1, tuplesOK: Int32 = 2
     static let transactionIdle: Int32 = 0
+    /// `PQTRANS_INERROR`: inside a transaction that a failed statement aborted.
+    static let transactionFailed: Int32 = 3
     static let diagnosticSQLState = Int32(UInt8(ascii: "C"))
     static let diagnosticDetail = Int32(UInt8(ascii: "D"))
     static let diagnosticPrimaryMessage = Int32(UInt8(ascii: "M"))

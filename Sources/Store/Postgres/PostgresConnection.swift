@@ -60,6 +60,9 @@ final class PostgresConnection {
     }
 
     var isInTransaction: Bool { library.transactionStatus(handle) != LibPQ.transactionIdle }
+    /// A statement failed in the open transaction: the server ignores every
+    /// statement until ROLLBACK, and answers COMMIT with a rollback.
+    var isInFailedTransaction: Bool { library.transactionStatus(handle) == LibPQ.transactionFailed }
 
     /// Runs a script of statements without parameters (DDL, BEGIN, COMMIT).
     func executeScript(_ sql: String) throws {

@@ -83,7 +83,8 @@ public struct CreatorStore: RowSource {
     static let lockClass: Int32 = 0x72756c63
 
     private func scopedStatement(_ sql: String, _ bindings: [SQLValue]) throws -> Statement {
-        if database.dialect == .postgres && database.scopedUserID != userID {
+        // The value in effect: the transaction's own when one of its levels set it, else the session's.
+        if database.dialect == .postgres && (database.transactionScope?.userID ?? database.scopedUserID) != userID {
             try database.execute("SELECT set_config('rulec.user_id', ?, false)", [.text(userID)])
             database.scopedUserID = userID
             database.sessionScopeChanged(to: userID)

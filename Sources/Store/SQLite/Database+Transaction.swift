@@ -44,6 +44,13 @@ extension Database {
             let result = try body()
             if !nested {
                 pendingRelease = nil
+                // PostgreSQL answers COMMIT in an aborted transaction with a rollback,
+                // and no error: a failure someone caught without a savepoint would
+                // otherwise pass for a commit, and lose the work silently.
+                if isInFailedTransaction {
+                    throw SQLiteError(code: 1, message: "the transaction was aborted by an earlier failed statement; nothing was committed",
+                                      sql: "COMMIT", sqlState: "25P02")
+                }
                 try execute("COMMIT")
             } else if dialect == .postgres && transactionDepth > 1 {
                 // Releasing this one releases any inner one still pending. Only
@@ -51,6 +58,8 @@ extension Database {
                 // it: a transaction begun by hand ends where this code cannot see.
                 pendingRelease = savepoint
             } else {
+                // Releasing this one releases any inner one still pending.
+                pendingRelease = nil
                 try execute("RELEASE \(savepoint)", [])
             }
             // A creator scope this level set is handed to the level around it, or ends.

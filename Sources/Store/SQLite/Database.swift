@@ -210,6 +210,12 @@ public final class Database {
         if case .postgres(let connection) = connection { return connection.changes }
         return Int(sqlite3_changes64(handle))
     }
+    /// On PostgreSQL, a statement failed in the open transaction (and was not
+    /// rolled back to a savepoint): nothing more it does can be committed.
+    var isInFailedTransaction: Bool {
+        if case .postgres(let connection) = connection { return connection.isInFailedTransaction }
+        return false
+    }
     public var isInTransaction: Bool {
         if case .postgres(let connection) = connection { return connection.isInTransaction }
         return sqlite3_get_autocommit(handle) == 0
